@@ -1,0 +1,26 @@
+package org.skysieve.catalog.hats;
+
+/**
+ * How a HATS catalogue is partitioned.
+ *
+ * @param maxRowsPerPartition a partition holding more rows than this is split into its four children
+ * @param highestOrder        the deepest partition order allowed, in [0, 29]
+ * @param skymapOrder         order of the {@code skymap.fits} row-count map
+ */
+public record HatsWriteOptions(long maxRowsPerPartition, int highestOrder, int skymapOrder) {
+    public HatsWriteOptions {
+        if (maxRowsPerPartition < 1) {
+            throw new IllegalArgumentException("Expected maxRowsPerPartition >= 1. Actual: " + maxRowsPerPartition);
+        }
+        if (highestOrder < 0 || highestOrder > 29) {
+            throw new IllegalArgumentException("Expected highestOrder in [0, 29]. Actual: " + highestOrder);
+        }
+        if (skymapOrder < 0 || skymapOrder > 13) {
+            throw new IllegalArgumentException("Expected skymapOrder in [0, 13]. Actual: " + skymapOrder);
+        }
+    }
+
+    public static HatsWriteOptions defaults() {
+        return new HatsWriteOptions(1_000_000, 10, 8);
+    }
+}

@@ -1,0 +1,2 @@
+/** The synthetic universe and the surveys observing it, with their truth. */
+package org.skysieve.synth;
