@@ -1,0 +1,81 @@
+package org.skysieve.server.health;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.archive.PublishedSurvey;
+import org.skysieve.catalog.archive.PublishedTable;
+import org.skysieve.catalog.model.Band;
+import org.skysieve.catalog.model.SurveyJson;
+
+/**
+ * {@code GET /health} (JSON, for monitors and tests) and {@code GET /} (HTML, for people): the published surveys, their
+ * bands, tables and row counts.
+ */
+public final class HealthRoutes {
+    private final Archive archive;
+
+    public HealthRoutes(Archive archive) {
+        this.archive = requireNonNull(archive, "archive is null");
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/health", this::json);
+        routes.get("/", this::html);
+    }
+
+    private void json(Context context) {
+        List<Map<String, Object>> surveys = new ArrayList<>();
+        for (PublishedSurvey published : archive.surveys()) {
+            List<Map<String, Object>> tables = new ArrayList<>();
+            for (PublishedTable table : published.tables()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", table.qualifiedName());
+                entry.put("rows", table.rowCount());
+                entry.put("columns", table.table().columns().size());
+                tables.add(entry);
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", published.survey().name());
+            entry.put("title", published.survey().title());
+            entry.put("bands", published.survey().bands().stream().map(Band::name).toList());
+            entry.put("rows", published.totalRows());
+            entry.put("tables", tables);
+            surveys.add(entry);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("surveys", surveys);
+        context.contentType("application/json").result(SurveyJson.toJson(body));
+    }
+
+    private void html(Context context) {
+        StringBuilder page = new StringBuilder();
+        page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>skysieve</title>")
+                .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}")
+                .append("td.n{text-align:right}</style></head><body>\n")
+                .append("<h1>skysieve</h1><p>An archive for machine learning on survey data.</p>\n")
+                .append("<h2>Surveys</h2>\n<table><tr><th>survey</th><th>title</th><th>bands</th><th>table</th>")
+                .append("<th>rows</th></tr>\n");
+        for (PublishedSurvey published : archive.surveys()) {
+            String bands = String.join(" ", published.survey().bands().stream().map(Band::name).toList());
+            for (PublishedTable table : published.tables()) {
+                page.append("<tr><td>").append(Html.escape(published.survey().name()))
+                        .append("</td><td>").append(Html.escape(published.survey().title()))
+                        .append("</td><td>").append(Html.escape(bands))
+                        .append("</td><td>").append(Html.escape(table.qualifiedName()))
+                        .append("</td><td class=\"n\">").append(String.format("%,d", table.rowCount()))
+                        .append("</td></tr>\n");
+            }
+        }
+        page.append("</table>\n<p><a href=\"/health\">/health</a> gives the same as JSON.</p></body></html>\n");
+        context.contentType("text/html; charset=utf-8").result(page.toString());
+    }
+}

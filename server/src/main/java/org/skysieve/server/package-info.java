@@ -1,2 +1,0 @@
-/** The HTTP server. */
-package org.skysieve.server;
