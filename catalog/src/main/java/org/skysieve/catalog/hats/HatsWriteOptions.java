@@ -5,7 +5,8 @@ package org.skysieve.catalog.hats;
  *
  * @param maxRowsPerPartition a partition holding more rows than this is split into its four children
  * @param highestOrder        the deepest partition order allowed, in [0, 29]
- * @param skymapOrder         order of the {@code skymap.fits} row-count map
+ * @param skymapOrder         order of the {@code skymap.fits} row-count map, in [0, 10] (the map is held in memory:
+ *                            12 * 4^10 counts take 100 MB)
  */
 public record HatsWriteOptions(long maxRowsPerPartition, int highestOrder, int skymapOrder) {
     public HatsWriteOptions {
@@ -15,8 +16,8 @@ public record HatsWriteOptions(long maxRowsPerPartition, int highestOrder, int s
         if (highestOrder < 0 || highestOrder > 29) {
             throw new IllegalArgumentException("Expected highestOrder in [0, 29]. Actual: " + highestOrder);
         }
-        if (skymapOrder < 0 || skymapOrder > 13) {
-            throw new IllegalArgumentException("Expected skymapOrder in [0, 13]. Actual: " + skymapOrder);
+        if (skymapOrder < 0 || skymapOrder > 10) {
+            throw new IllegalArgumentException("Expected skymapOrder in [0, 10]. Actual: " + skymapOrder);
         }
     }
 
