@@ -73,7 +73,7 @@ public final class HealpixNested {
     /**
      * The cells sharing an edge or a vertex with the cell: 8 of them, or 7 for the cells at the east/west corners of
      * the polar base cells and the north/south corners of the equatorial ones (where only three base cells meet),
-     * sorted ascending, distinct. At depth 0 there are 7 or 8 too (base cells meeting only at a vertex count).
+     * sorted ascending, distinct. At depth 0 every base cell has 6 (both of those corners are in the same cell).
      */
     public static long[] neighbours(int depth, long hash) {
         checkHash(depth, hash);
