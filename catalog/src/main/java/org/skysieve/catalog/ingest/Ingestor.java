@@ -1,0 +1,98 @@
+package org.skysieve.catalog.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.skysieve.catalog.archive.ArchiveLayout;
+import org.skysieve.catalog.duckdb.DuckDbConnections;
+import org.skysieve.catalog.hats.HatsCatalogWriter;
+import org.skysieve.catalog.hats.HatsWriteOptions;
+import org.skysieve.catalog.model.CatalogTable;
+import org.skysieve.catalog.model.Survey;
+
+/**
+ * Ingests a survey described by a descriptor file (docs/ingest.md) into a data folder:
+ * {@code DATA/SURVEY/TABLE/} HATS catalogues, {@code DATA/SURVEY/footprint/} and {@code DATA/SURVEY/survey.json}.
+ *
+ * <p>All or nothing: every table is read, checked and built aside first; only then are the catalogues moved into
+ * place and survey.json written, last. If anything fails, the survey folder stays as it was. Tables already
+ * published for the survey and not named in the descriptor are kept. Not meant to run twice at once on the same
+ * survey.
+ */
+public final class Ingestor {
+    private Ingestor() {
+    }
+
+    /**
+     * @param progress receives one-line progress reports (rows read, rows/s), about every 2 s or 1M rows
+     * @throws IngestException for any bad input, naming the file and where possible the row and column
+     */
+    public static IngestSummary ingest(Path descriptorFile, Path dataDir, Consumer<String> progress) {
+        requireNonNull(descriptorFile, "descriptorFile is null");
+        requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(progress, "progress is null");
+        ProgressMeter meter = new ProgressMeter(progress);
+        SurveyDescriptor descriptor = SurveyDescriptors.read(descriptorFile);
+        ArchiveLayout layout = new ArchiveLayout(dataDir.toAbsolutePath().normalize());
+        try (SurveyPublisher publisher = new SurveyPublisher(layout, descriptor.name());
+                Connection connection = DuckDbConnections.openInMemory()) {
+            configure(connection, publisher.scratch("duckdb"));
+            List<TableStager.Result> staged = new ArrayList<>();
+            for (TableDescriptor table : descriptor.tables()) {
+                Path stagingFile = publisher.scratch("staging").resolve(table.name() + ".parquet");
+                staged.add(TableStager.stage(connection, table, stagingFile, meter));
+            }
+            List<CatalogTable> published = new ArrayList<>();
+            for (int i = 0; i < staged.size(); i++) {
+                TableStager.Result result = staged.get(i);
+                TableDescriptor table = descriptor.tables().get(i);
+                meter.say("writing HATS catalogue " + descriptor.name() + "." + table.name() + " (" + result.rowsWritten() + " rows)");
+                HatsWriteOptions defaults = HatsWriteOptions.defaults();
+                HatsWriteOptions options = new HatsWriteOptions(table.maxRowsPerPartition(), defaults.highestOrder(), defaults.skymapOrder());
+                HatsCatalogWriter.write(result.stagingFile(), result.table(), descriptor.name(), options, publisher.builtCatalogue(table.name()));
+                published.add(result.table());
+            }
+            if (!descriptor.footprint().isEmpty()) {
+                FootprintCopier.copy(descriptor.footprint(), publisher.builtFootprint());
+            }
+            Survey survey = descriptor.survey(publisher.mergedTables(published));
+            publisher.publish(survey, published.stream().map(CatalogTable::name).toList(), !descriptor.footprint().isEmpty());
+            IngestSummary summary = summary(descriptor.name(), staged, meter.elapsedNanos() / 1e9);
+            meter.say(summary.toString());
+            return summary;
+        } catch (SQLException e) {
+            throw IngestException.general("DuckDB failed while ingesting " + descriptor.name() + ": " + CsvSource.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Spill to the work folder, report progress, keep rows in input order. */
+    static void configure(Connection connection, Path spillFolder) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET temp_directory = " + Sql.literal(spillFolder.toString()));
+            statement.execute("SET enable_progress_bar = true");
+            statement.execute("SET enable_progress_bar_print = false");
+        }
+    }
+
+    static IngestSummary summary(String surveyName, List<TableStager.Result> staged, double seconds) {
+        long read = 0;
+        long written = 0;
+        long rejected = 0;
+        long flagged = 0;
+        List<String> samples = new ArrayList<>();
+        for (TableStager.Result result : staged) {
+            read += result.rowsRead();
+            written += result.rowsWritten();
+            rejected += result.rowsRejected();
+            flagged += result.rowsFlagged();
+            samples.addAll(result.problemSamples());
+        }
+        return new IngestSummary(surveyName, staged.stream().map(r -> r.table().name()).toList(), read, written, rejected, flagged, seconds, samples);
+    }
+}
