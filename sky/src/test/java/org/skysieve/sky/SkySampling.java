@@ -18,13 +18,18 @@ public final class SkySampling {
 
     /** The point at distance {@code distanceRad} from {@code centre} in direction {@code azimuthRad} (from north). */
     public static LonLat offset(LonLat centre, double distanceRad, double azimuthRad) {
-        double sinLat = Math.sin(centre.latRad());
-        double cosLat = Math.cos(centre.latRad());
-        double latRad = Math.asin(Math.max(-1.0, Math.min(1.0,
-                sinLat * Math.cos(distanceRad) + cosLat * Math.sin(distanceRad) * Math.cos(azimuthRad))));
-        double lonRad = centre.lonRad() + Math.atan2(Math.sin(azimuthRad) * Math.sin(distanceRad) * cosLat,
-                Math.cos(distanceRad) - sinLat * Math.sin(latRad));
-        return new LonLat(lonRad, latRad);
+        // Vector form: stable at the poles, where "north" is taken along the meridian of the centre's longitude.
+        UnitVector axis = centre.toUnitVector();
+        UnitVector east = new UnitVector(-Math.sin(centre.lonRad()), Math.cos(centre.lonRad()), 0.0);
+        UnitVector north = axis.cross(east);
+        double along = Math.sin(distanceRad);
+        double northPart = along * Math.cos(azimuthRad);
+        double eastPart = along * Math.sin(azimuthRad);
+        double axisPart = Math.cos(distanceRad);
+        return new UnitVector(
+                axisPart * axis.x() + northPart * north.x() + eastPart * east.x(),
+                axisPart * axis.y() + northPart * north.y() + eastPart * east.y(),
+                axisPart * axis.z() + northPart * north.z() + eastPart * east.z()).normalized().toLonLat();
     }
 
     /** A point uniform (by area) in the cap of {@code radiusRad} around {@code centre}. */
@@ -61,11 +66,7 @@ public final class SkySampling {
      */
     public static boolean insideByGnomonic(List<LonLat> vertices, LonLat centre, LonLat point) {
         UnitVector axis = centre.toUnitVector();
-        UnitVector east = new UnitVector(0, 0, 1).cross(axis);
-        if (east.norm() < 1e-12) {
-            east = new UnitVector(0, 1, 0);
-        }
-        east = east.normalized();
+        UnitVector east = new UnitVector(-Math.sin(centre.lonRad()), Math.cos(centre.lonRad()), 0.0);
         UnitVector north = axis.cross(east);
         UnitVector p = point.toUnitVector();
         double depth = p.dot(axis);
