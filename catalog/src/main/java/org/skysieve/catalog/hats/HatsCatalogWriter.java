@@ -104,6 +104,11 @@ public final class HatsCatalogWriter {
 
         Path dataset = Files.createDirectories(building.resolve("dataset"));
         String copyOptions = copyOptions(HatsColumnMetadata.keyValues(table, surveyName, HEALPIX_COLUMN));
+        try (Statement statement = connection.createStatement()) {
+            // Without this DuckDB marks a column REQUIRED in a file whose rows happen to have no null, so files of one
+            // catalogue would differ in schema; with it every column is OPTIONAL, as in the files hats-import writes.
+            statement.execute("SET disabled_optimizers = 'statistics_propagation'");
+        }
         Path schemaFile = scratch.resolve("schema.parquet");
         // The empty-range filter gives the schema file the same shape (and nullability) as the partition files.
         copy(connection, rangeSelect(0, -1, table), schemaFile, copyOptions);

@@ -34,8 +34,11 @@ public final class SkymapFits {
         try (Fits fits = new Fits(); FitsFile out = new FitsFile(file.toFile(), "rw")) {
             BinaryTable table = BinaryTable.fromColumnMajor(new Object[] {counts});
             BinaryTableHDU hdu = table.toHDU();
-            hdu.setColumnName(0, "T", null);
             Header header = hdu.getHeader();
+            // TTYPE1 before TFORM1, where hats puts it.
+            header.findCard("TFORM1");
+            header.addValue("TTYPE1", "T", "row count in the cell");
+            header.addValue("TFORM1", "K", "int64"); // "1K" and "K" are the same; hats writes "K"
             header.addValue("PIXTYPE", "HEALPIX", "HEALPix map");
             header.addValue("ORDERING", "NESTED", "pixel ordering scheme");
             header.addValue("COORDSYS", "CEL", "ICRS celestial coordinates");
