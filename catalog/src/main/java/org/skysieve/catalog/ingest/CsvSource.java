@@ -114,20 +114,45 @@ final class CsvSource {
                 return new Preamble(List.copyOf(columns), lines);
             }
             throw IngestException.inFile(file, "Expected a header line of column names. Actual: no line that is not a # comment", null);
-        } catch (EOFException e) {
-            throw IngestException.inFile(file, "The gzip stream is truncated before the header line ends", e);
         } catch (IOException e) {
             throw IngestException.inFile(file, "Cannot read: " + e.getMessage(), e);
         }
     }
 
+    /** A reader of the (decompressed) text; a truncated gzip stream reads as if it ended there (the data read is checked later). */
     private static BufferedReader open(Path file, boolean gzip) throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
-            return new BufferedReader(new InputStreamReader(gzip ? new GZIPInputStream(in, 1 << 16) : in, StandardCharsets.UTF_8), 1 << 16);
+            InputStream text = gzip ? new EndAtDamage(new GZIPInputStream(in, 1 << 16)) : in;
+            return new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8), 1 << 16);
         } catch (IOException e) {
             in.close();
             throw e;
+        }
+    }
+
+    /** Ends the stream where its gzip data breaks off, instead of throwing away what was decoded before. */
+    private static final class EndAtDamage extends java.io.FilterInputStream {
+        EndAtDamage(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EOFException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (EOFException e) {
+                return -1;
+            }
         }
     }
 
@@ -176,18 +201,23 @@ final class CsvSource {
         return IngestException.inFile(file, "Cannot read as CSV: " + firstLine(message), e);
     }
 
-    /** Counts the data lines a damaged gzip file yields before its stream breaks. */
+    /** Counts the data lines a damaged gzip file yields completely (ended by a line break) before its stream breaks. */
     private static long completeDataLines(Path file, Preamble preamble) {
-        long lines = 0;
-        try (BufferedReader reader = open(file, true)) {
-            while (reader.readLine() != null) {
-                lines++;
+        long lineBreaks = 0;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lineBreaks++;
+                    }
+                }
             }
         } catch (IOException expected) {
-            // the damage: what was read before it is what we report; the last line may be incomplete
-            lines = Math.max(0, lines - 1);
+            // the damage: every line break counted came before it
         }
-        return Math.max(0, lines - preamble.linesBeforeData());
+        return Math.max(0, lineBreaks - preamble.linesBeforeData());
     }
 
     static String firstLine(String message) {

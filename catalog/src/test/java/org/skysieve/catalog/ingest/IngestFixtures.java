@@ -59,7 +59,7 @@ final class IngestFixtures {
         Files.createDirectories(folder);
         Path target = folder.resolve(name.substring(name.lastIndexOf('/') + 1));
         try (InputStream in = resource(name)) {
-            Files.copy(in, target);
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return target;
     }
