@@ -11,6 +11,7 @@ import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
+import nom.tam.fits.header.Standard;
 import nom.tam.util.FitsFile;
 
 /**
@@ -49,7 +50,7 @@ public final class SkymapFits {
             header.addValue("INDXSCHM", "IMPLICIT", "indexing scheme");
             header.addValue("OBJECT", "FULLSKY", "sky coverage");
             header.addValue("CREATOR", "skysieve", "software that wrote this file");
-            fits.addHDU(BasicHDU.getDummyHDU());
+            fits.addHDU(emptyPrimaryHdu());
             fits.addHDU(hdu);
             out.setLength(0);
             fits.write(out);
@@ -58,6 +59,16 @@ public final class SkymapFits {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
+    }
+
+    /** SIMPLE, BITPIX = 8, NAXIS = 0, EXTEND: the primary HDU of hats' skymap files. */
+    private static BasicHDU<?> emptyPrimaryHdu() throws FitsException {
+        Header header = new Header();
+        header.addValue(Standard.SIMPLE, true);
+        header.addValue(Standard.BITPIX, 8);
+        header.addValue(Standard.NAXIS, 0);
+        header.addValue(Standard.EXTEND, true);
+        return Fits.makeHDU(header);
     }
 
     /** A count map read back: its order and one count per NESTED pixel. */
