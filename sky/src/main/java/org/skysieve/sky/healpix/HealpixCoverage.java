@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import org.skysieve.sky.CapRelation;
 import org.skysieve.sky.Cone;
-import org.skysieve.sky.LonLat;
 import org.skysieve.sky.SkyRegion;
 import org.skysieve.sky.SphericalPolygon;
 import org.skysieve.sky.UnitVector;
@@ -84,8 +83,8 @@ public final class HealpixCoverage {
     }
 
     private static void descend(int depth, long hash, int targetDepth, SkyRegion region, Collector collector) {
-        LonLat centre = HealpixNested.center(depth, hash);
-        CapRelation relation = region.relate(centre.toUnitVector(), circumradiusRad(depth, hash, centre));
+        UnitVector centre = cellPoint(depth, hash, 0.5, 0.5);
+        CapRelation relation = region.relate(centre, circumradiusRad(depth, hash, centre));
         if (relation == CapRelation.DISJOINT) {
             return;
         }
@@ -100,15 +99,19 @@ public final class HealpixCoverage {
     }
 
     /** An upper bound of the distance from the cell's centre to any of its points, radians. */
-    static double circumradiusRad(int depth, long hash, LonLat centre) {
-        CellVertices vertices = HealpixNested.vertices(depth, hash);
-        UnitVector centreVector = centre.toUnitVector();
+    static double circumradiusRad(int depth, long hash, UnitVector centre) {
         double farthestRad = Math.max(
-                Math.max(centreVector.angleRad(vertices.south().toUnitVector()),
-                        centreVector.angleRad(vertices.north().toUnitVector())),
-                Math.max(centreVector.angleRad(vertices.east().toUnitVector()),
-                        centreVector.angleRad(vertices.west().toUnitVector())));
+                Math.max(centre.angleRad(cellPoint(depth, hash, 0, 0)), centre.angleRad(cellPoint(depth, hash, 1, 1))),
+                Math.max(centre.angleRad(cellPoint(depth, hash, 1, 0)), centre.angleRad(cellPoint(depth, hash, 0, 1))));
         return farthestRad * CIRCUMRADIUS_MARGIN + 1e-15;
+    }
+
+    /** The point at fractions (u, v) of the cell's face coordinates: (0.5, 0.5) the centre, (0, 0) the south vertex. */
+    private static UnitVector cellPoint(int depth, long hash, double u, double v) {
+        double nside = 1L << depth;
+        long inFace = HealpixNested.inFaceIndex(depth, hash);
+        return HealpixProjection.unprojectToVector(HealpixNested.face(depth, hash),
+                (BitInterleave.x(inFace) + u) / nside, (BitInterleave.y(inFace) + v) / nside);
     }
 
     /** Growing list of range bounds, produced in ascending order by the descent. */

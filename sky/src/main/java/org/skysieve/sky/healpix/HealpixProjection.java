@@ -2,6 +2,7 @@ package org.skysieve.sky.healpix;
 
 import org.skysieve.sky.Angles;
 import org.skysieve.sky.LonLat;
+import org.skysieve.sky.UnitVector;
 
 /**
  * The HEALPix projection between the sphere and the twelve base cells ("faces"), in the NESTED numbering.
@@ -87,6 +88,19 @@ final class HealpixProjection {
      * @param faceY coordinate towards the north-west, in [0, 1]
      */
     static LonLat unproject(int face, double faceX, double faceY) {
+        double[] zCosLatLon = unprojectToZCosLatLon(face, faceX, faceY);
+        return new LonLat(zCosLatLon[2], Math.atan2(zCosLatLon[0], zCosLatLon[1]));
+    }
+
+    /** As {@link #unproject}, as a unit vector (cheaper: no inverse trigonometry). */
+    static UnitVector unprojectToVector(int face, double faceX, double faceY) {
+        double[] zCosLatLon = unprojectToZCosLatLon(face, faceX, faceY);
+        double cosLat = zCosLatLon[1];
+        return new UnitVector(cosLat * Math.cos(zCosLatLon[2]), cosLat * Math.sin(zCosLatLon[2]), zCosLatLon[0]);
+    }
+
+    /** {z = sin(lat), cos(lat), lon in [0, 2 pi)}. */
+    private static double[] unprojectToZCosLatLon(int face, double faceX, double faceY) {
         // Ring coordinate: 0 at the north pole, 4 at the south pole, in units of nside.
         double ring = FACE_RING[face] - faceX - faceY;
         double z;
@@ -109,7 +123,6 @@ final class HealpixProjection {
         if (ringFromPole > 0.0) {
             lonQuarterPi += (faceX - faceY) / ringFromPole;
         }
-        double latRad = Math.atan2(z, cosLat);
-        return new LonLat(Angles.normalizeLongitudeRad(lonQuarterPi * QUARTER_PI), latRad);
+        return new double[] {z, cosLat, Angles.normalizeLongitudeRad(lonQuarterPi * QUARTER_PI)};
     }
 }

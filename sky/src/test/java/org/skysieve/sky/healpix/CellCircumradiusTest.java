@@ -21,7 +21,7 @@ class CellCircumradiusTest {
             for (int c = 0; c < cells; c++) {
                 long hash = depth <= 2 ? c : (long) (random.nextDouble() * HealpixNested.cellCount(depth));
                 LonLat centre = HealpixNested.center(depth, hash);
-                double boundRad = HealpixCoverage.circumradiusRad(depth, hash, centre);
+                double boundRad = HealpixCoverage.circumradiusRad(depth, hash, centre.toUnitVector());
                 int face = HealpixNested.face(depth, hash);
                 long inFace = HealpixNested.inFaceIndex(depth, hash);
                 double x = BitInterleave.x(inFace);

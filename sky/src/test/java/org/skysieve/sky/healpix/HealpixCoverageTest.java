@@ -51,7 +51,7 @@ class HealpixCoverageTest {
                 for (long hash = 0; hash < HealpixNested.cellCount(depth); hash++) {
                     LonLat centre = HealpixNested.center(depth, hash);
                     double distanceRad = centre.distanceRad(cone.centre());
-                    double circumradiusRad = HealpixCoverage.circumradiusRad(depth, hash, centre);
+                    double circumradiusRad = HealpixCoverage.circumradiusRad(depth, hash, centre.toUnitVector());
                     if (distanceRad <= cone.radiusRad()) {
                         assertThat(ranges.containsCell(depth, hash)).as("%s depth %d cell %d", cone, depth, hash)
                                 .isTrue();
