@@ -66,7 +66,7 @@ public final class HatsCatalog {
                     + properties.get("hats_primary_table_url").map(url -> " (it serves the catalogue " + url + "; open that one)").orElse(""));
         }
         String healpixColumn = properties.get("hats_col_healpix").orElse(HatsCatalogWriter.HEALPIX_COLUMN);
-        int healpixOrder = Integer.parseInt(properties.get("hats_col_healpix_order").orElse("29"));
+        int healpixOrder = Math.toIntExact(properties.longValue("hats_col_healpix_order", HatsPixel.INDEX_ORDER, directory));
         String npixSuffix = properties.get("hats_npix_suffix").orElse(".parquet");
         Path dataset = directory.resolve("dataset");
         List<HatsPartition> partitions = HatsPartitionListing.partitions(directory, dataset, npixSuffix);
@@ -74,7 +74,7 @@ public final class HatsCatalog {
         String name = properties.get("obs_collection").orElse(directory.getFileName().toString());
         CatalogTable table = HatsColumnMetadata.table(schemaFooter, name, properties.get("hats_col_ra").orElse("ra"),
                 properties.get("hats_col_dec").orElse("dec"), healpixColumn);
-        long rowCount = properties.get("hats_nrows").map(Long::parseLong).orElseGet(() -> countRows(partitions));
+        long rowCount = properties.get("hats_nrows").isPresent() ? properties.longValue("hats_nrows", 0, directory) : countRows(partitions);
         return new HatsCatalog(directory, properties, table, healpixColumn, healpixOrder, npixSuffix, partitions, rowCount);
     }
 

@@ -3,13 +3,14 @@ package org.skysieve.catalog.hats;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -53,37 +54,43 @@ public record HatsProperties(String comment, Map<String, String> values) {
     }
 
     public static HatsProperties read(Path file) {
+        List<String> lines;
         Properties properties = new Properties();
-        String comment = "";
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-            String firstLine = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-            if (firstLine.startsWith("#")) {
-                comment = firstLine.substring(1).trim();
-            }
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            properties.load(new StringReader(String.join("\n", lines)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-        // Keep the file's order for the keys so that a copy reads as the original.
+        String comment = !lines.isEmpty() && lines.get(0).startsWith("#") ? lines.get(0).substring(1).trim() : "";
+        // Keep the file's order of keys, so that a copy reads like the original.
         Map<String, String> ordered = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!")) {
-                    continue;
-                }
+        for (String line : lines) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#") && !trimmed.startsWith("!")) {
                 String key = trimmed.split("[=:\\s]", 2)[0];
                 if (properties.containsKey(key)) {
                     ordered.put(key, properties.getProperty(key).trim());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
         }
         for (String key : properties.stringPropertyNames()) {
             ordered.putIfAbsent(key, properties.getProperty(key).trim());
         }
         return new HatsProperties(comment, ordered);
+    }
+
+    /** The integer value of {@code key}, or {@code otherwise} when absent; fails naming the file when it is not an integer. */
+    public long longValue(String key, long otherwise, Path where) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new HatsException("Expected an integer for " + key + " in " + where + ". Actual: " + value, e);
+        }
     }
 
     public void write(Path file) {

@@ -152,6 +152,22 @@ class HatsCatalogWriterTest {
         }
     }
 
+    @Test
+    void emptyStagingGivesAnEmptyButReadableCatalogue() throws Exception {
+        Path staging = temp.resolve("empty.parquet");
+        TestTables.copy("SELECT * FROM read_parquet('" + TestTables.writeGenerated(temp.resolve("full.parquet"), 10) + "') LIMIT 0", staging);
+        Path written = temp.resolve("survey/objects");
+
+        assertThat(HatsCatalogWriter.write(staging, TestTables.generated(), "synthetic", new HatsWriteOptions(10, 3, 1), written)).isZero();
+
+        HatsCatalog catalog = HatsCatalog.open(written);
+        assertThat(catalog.partitions()).isEmpty();
+        assertThat(catalog.rowCount()).isZero();
+        assertThat(catalog.table()).isEqualTo(TestTables.generated());
+        assertThat(Files.readString(written.resolve("partition_info.csv"))).isEqualTo("Norder,Npix\n");
+        assertThat(catalog.properties().get("moc_sky_fraction")).contains("0");
+    }
+
     private static void assertSortedByIndex(Connection connection, Path file) throws SQLException {
         String sql = "SELECT count(*) FROM (SELECT _healpix_29 < lag(_healpix_29) OVER (ORDER BY file_row_number) AS descending "
                 + "FROM read_parquet(" + SqlText.literal(file.toString()) + ", file_row_number = true)) WHERE descending";
