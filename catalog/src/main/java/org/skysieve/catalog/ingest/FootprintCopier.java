@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Carries a descriptor's footprint files into a survey's footprint folder as they are:
  * {@code coverage/BAND/FILE}, {@code masks/BAND/FILE}, {@code depth/BAND/FILE}, {@code images/BAND/FILE...}.
- * Files are hard-linked when the file system allows it (images can be large), else copied.
+ * Files are copied, not linked: a source file edited later in place must not change the archive.
  */
 final class FootprintCopier {
     private FootprintCopier() {
@@ -39,11 +39,7 @@ final class FootprintCopier {
             if (Files.exists(destination)) {
                 throw IngestException.inFile(file, "Two footprint files of one band have the same name " + file.getFileName(), null);
             }
-            try {
-                Files.createLink(destination, file);
-            } catch (IOException | UnsupportedOperationException | SecurityException linkRefused) {
-                Files.copy(file, destination);
-            }
+            Files.copy(file, destination);
         } catch (IOException e) {
             throw IngestException.inFile(file, "Cannot copy into the footprint folder: " + e.getMessage(), e);
         }

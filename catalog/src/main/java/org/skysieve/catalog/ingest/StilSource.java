@@ -118,6 +118,8 @@ final class StilSource {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(create.toString());
                 appender = connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, tableName);
+                // STIL delivers VOTable rows on a thread of its own and ends on the caller's; the calls never overlap
+                appender.unsafeBreakThreadConfinement();
             } catch (SQLException e) {
                 throw IngestException.inFile(file, "Cannot prepare the staging table: " + e.getMessage(), e);
             }
@@ -167,7 +169,7 @@ final class StilSource {
         public void endRows() throws IOException {
             try {
                 if (appender != null) {
-                    appender.flush();
+                    appender.close();
                 }
             } catch (SQLException e) {
                 throw new IOException("Cannot store rows: " + e.getMessage(), e);
