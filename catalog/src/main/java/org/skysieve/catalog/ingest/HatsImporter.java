@@ -90,7 +90,7 @@ public final class HatsImporter {
             Path built = publisher.builtCatalogue(tableName);
             long written = HatsCatalogWriter.write(staging, table, surveyName, new HatsWriteOptions(maxRows, defaults.highestOrder(),
                     defaults.skymapOrder()), built, (pixel, partitionRows, rowsWritten, totalRows) ->
-                    meter.rows("writing " + tableName, rowsWritten));
+                    meter.written(tableName, rowsWritten, totalRows));
             checkHealpix(connection, source, table, files, built);
             Survey survey = publisher.current()
                     .map(existing -> new Survey(existing.name(), existing.title(), existing.description(), existing.reference(),

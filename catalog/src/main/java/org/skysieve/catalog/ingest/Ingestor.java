@@ -55,7 +55,8 @@ public final class Ingestor {
                 meter.say("writing HATS catalogue " + descriptor.name() + "." + table.name() + " (" + result.rowsWritten() + " rows)");
                 HatsWriteOptions defaults = HatsWriteOptions.defaults();
                 HatsWriteOptions options = new HatsWriteOptions(table.maxRowsPerPartition(), defaults.highestOrder(), defaults.skymapOrder());
-                HatsCatalogWriter.write(result.stagingFile(), result.table(), descriptor.name(), options, publisher.builtCatalogue(table.name()));
+                HatsCatalogWriter.write(result.stagingFile(), result.table(), descriptor.name(), options, publisher.builtCatalogue(table.name()),
+                        (pixel, partitionRows, rowsWritten, totalRows) -> meter.written(table.name(), rowsWritten, totalRows));
                 published.add(result.table());
             }
             if (!descriptor.footprint().isEmpty()) {

@@ -37,6 +37,16 @@ final class ProgressMeter {
         report(fileName + " done", rowsBefore);
     }
 
+    /** Records that the HATS writer has written {@code rowsWritten} of {@code totalRows} rows; reports every ~2 s and at the end. */
+    void written(String tableName, long rowsWritten, long totalRows) {
+        long now = System.nanoTime();
+        if (now - lastReportNanos >= NANOS_BETWEEN_REPORTS || rowsWritten == totalRows) {
+            say(String.format(Locale.ROOT, "%s: %,d of %,d rows written to HATS partitions after %.1f s", tableName, rowsWritten, totalRows,
+                    (now - startNanos) / 1e9));
+            lastReportNanos = now;
+        }
+    }
+
     long elapsedNanos() {
         return System.nanoTime() - startNanos;
     }
