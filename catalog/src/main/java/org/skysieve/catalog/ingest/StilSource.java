@@ -187,6 +187,12 @@ final class StilSource {
         }
 
         IngestException failure(Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IngestException ours) {
+                    // our own complaint from inside the sink (e.g. a missing column), wrapped by the XML parser
+                    return ours;
+                }
+            }
             StringBuilder detail = new StringBuilder(rows == 0 && columns == null ? "Cannot read as " : "The table breaks off while reading ");
             Throwable cause = e;
             SAXParseException xml = null;

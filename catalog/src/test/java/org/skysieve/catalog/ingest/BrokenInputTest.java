@@ -77,6 +77,26 @@ class BrokenInputTest {
     }
 
     @Test
+    void missingColumnOfAVoTableIsReportedAsSuch() throws IOException {
+        IngestException e = rejected("radians.vot");
+        assertThat(e.getMessage()).doesNotContain("Missing");
+        Path folder = temp.resolve("in");
+        Files.writeString(folder.resolve("missing.yaml"), """
+                name: missing
+                tables:
+                  - name: objects
+                    files: [radians.vot]
+                    columns:
+                      id: {type: long}
+                      ra: {type: double, from: RA_ICRS}
+                      dec: {type: double}
+                """);
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Ingestor.ingest(folder.resolve("missing.yaml"), temp.resolve("data"), line -> { }));
+        assertThat(thrown).isInstanceOf(IngestException.class)
+                .hasMessage(folder.resolve("radians.vot") + ": Missing column [RA_ICRS]. Expected columns: [id, RA_ICRS, dec]. The file has: [id, ra, dec, mag_r]");
+    }
+
+    @Test
     void missingColumnListsWhatWasExpectedAndWhatTheFileHas() throws IOException {
         IngestException e = rejected("missing_column.csv");
         assertThat(e.row()).isEmpty();
@@ -174,5 +194,36 @@ class BrokenInputTest {
                 java.util.Arrays.asList("19.5", "10", null, "0"));
         var survey = org.skysieve.catalog.model.SurveyJson.read(new ArchiveLayout(temp.resolve("data")).surveyFile("broken"));
         assertThat(survey.tables().get(0).column(IngestFlags.COLUMN).orElseThrow().flags()).hasValue(IngestFlags.DICTIONARY);
+    }
+
+    @Test
+    void identifiersMustBeUniqueAcrossTheFilesOfATable() throws Exception {
+        Path folder = temp.resolve("in");
+        IngestFixtures.copyResource("broken/mixed.csv", folder);
+        IngestFixtures.copyResource("broken/nan_ra.csv", folder);
+        Path descriptor = Files.writeString(folder.resolve("two.yaml"), """
+                name: two_files
+                tables:
+                  - name: objects
+                    files: [mixed.csv, nan_ra.csv]
+                    bad_rows: skip
+                    columns:
+                      id: {type: long}
+                      ra: {type: double}
+                      dec: {type: double}
+                      mag_r: {type: float, unit: mag}
+                """);
+
+        IngestSummary summary = Ingestor.ingest(descriptor, temp.resolve("data"), line -> { });
+
+        // mixed.csv: rows 3, 5, 6, 7, 9 bad, row 8 repeats id 1; nan_ra.csv: row 4 bad, rows 1 and 2 repeat ids of mixed.csv
+        assertThat(summary.rowsRead()).isEqualTo(15);
+        assertThat(summary.rowsRejected()).isEqualTo(9);
+        assertThat(summary.rowsWritten()).isEqualTo(6);
+        assertThat(summary.problemSamples()).anySatisfy(problem -> assertThat(problem)
+                .contains("nan_ra.csv, row 2, column id").contains("Actual: 2, already at row 2 of ").contains("mixed.csv"));
+        List<List<String>> rows = IngestFixtures.rows(new ArchiveLayout(temp.resolve("data")).catalogueFolder("two_files", "objects"), "id, ra", "id");
+        assertThat(rows).extracting(row -> row.get(0) + "@" + row.get(1))
+                .containsExactly("1@10.5", "2@11.5", "3@12.5", "4@13.5", "5@14.5", "10@19.5");
     }
 }

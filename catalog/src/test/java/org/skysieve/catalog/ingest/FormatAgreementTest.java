@@ -94,4 +94,34 @@ class FormatAgreementTest {
             assertThat(source.rowsRead()).isPositive();
         }
     }
+
+    @Test
+    void voTableBinaryVersionOneIsRead() throws Exception {
+        Path vizier = IngestFixtures.shared("votable/astropy/vizier_b2_votable.xml");
+        try (Connection connection = DuckDbConnections.openInMemory()) {
+            LoadedSource binary = StilSource.load(connection, vizier, InputFormat.VOTABLE, "vizier", List.of("RAJ2000", "DEJ2000"),
+                    new ProgressMeter(line -> { }));
+            assertThat(binary.rowsRead()).isPositive();
+            assertThat(binary.columns().get("RAJ2000").sqlType()).isEqualTo("DOUBLE");
+        }
+    }
+
+    @Test
+    void csvWithWindowsLineEndsQuotesAndEmptyFieldsIsRead() throws Exception {
+        Path csv = temp.resolve("windows.csv");
+        java.nio.file.Files.writeString(csv, "\uFEFF# exported\r\n\r\nid,\"name, full\",ra\r\n1,\"Smith, J.\",10.5\r\n2,,\r\n3,\"say \"\"hi\"\"\",12.5\r\n");
+        try (Connection connection = DuckDbConnections.openInMemory()) {
+            LoadedSource source = CsvSource.load(connection, csv, false, "windows", List.of("id", "name, full", "ra"), new ProgressMeter(line -> { }));
+            assertThat(source.rowsRead()).isEqualTo(3);
+            assertThat(source.malformedRows()).isEmpty();
+            try (var statement = connection.createStatement();
+                    var result = statement.executeQuery("SELECT c0, c1, c2 FROM windows ORDER BY rowid")) {
+                List<String> rows = new java.util.ArrayList<>();
+                while (result.next()) {
+                    rows.add(result.getString(1) + "|" + result.getString(2) + "|" + result.getString(3));
+                }
+                assertThat(rows).containsExactly("1|Smith, J.|10.5", "2|null|null", "3|say \"hi\"|12.5");
+            }
+        }
+    }
 }
