@@ -44,6 +44,37 @@ final class MeasuredRow {
         limitMag = new double[bandCount];
     }
 
+    /** An independent copy of this row. */
+    MeasuredRow copy() {
+        MeasuredRow copy = new MeasuredRow(status.length);
+        copy.id = id;
+        copy.name = name;
+        copy.raDeg = raDeg;
+        copy.decDeg = decDeg;
+        copy.positionErrorArcsec = positionErrorArcsec;
+        copy.raErrorMas = raErrorMas;
+        copy.decErrorMas = decErrorMas;
+        copy.parallaxMas = parallaxMas;
+        copy.parallaxErrorMas = parallaxErrorMas;
+        copy.pmraMasPerYear = pmraMasPerYear;
+        copy.pmraErrorMasPerYear = pmraErrorMasPerYear;
+        copy.pmdecMasPerYear = pmdecMasPerYear;
+        copy.pmdecErrorMasPerYear = pmdecErrorMasPerYear;
+        copy.tileId = tileId;
+        copy.classStar = classStar;
+        copy.fluxRadiusArcsec = fluxRadiusArcsec;
+        copy.extended = extended;
+        copy.blendCount = blendCount;
+        copy.flags = flags;
+        System.arraycopy(status, 0, copy.status, 0, status.length);
+        System.arraycopy(mag, 0, copy.mag, 0, mag.length);
+        System.arraycopy(magError, 0, copy.magError, 0, magError.length);
+        System.arraycopy(fluxMicroJansky, 0, copy.fluxMicroJansky, 0, fluxMicroJansky.length);
+        System.arraycopy(fluxErrorMicroJansky, 0, copy.fluxErrorMicroJansky, 0, fluxErrorMicroJansky.length);
+        System.arraycopy(limitMag, 0, copy.limitMag, 0, limitMag.length);
+        return copy;
+    }
+
     void clear() {
         name = null;
         tileId = null;

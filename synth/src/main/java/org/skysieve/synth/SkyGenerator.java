@@ -82,19 +82,19 @@ public final class SkyGenerator {
         clock.end("setup");
 
         long trueSources = 0;
-        try (StagingStore store = new StagingStore(staging, surveys)) {
+        try (StagingStore store = new StagingStore(staging, surveys);
+             ChunkPipeline pipeline = new ChunkPipeline(seed, universe, surveys, observers, workerThreads())) {
             List<SkyChunk> chunks = region.chunks(CHUNK_SIZE_DEG);
             int reported = 0;
-            for (SkyChunk chunk : chunks) {
-                SourceBatch batch = universe.chunk(chunk);
-                trueSources += batch.size();
-                store.appendSources(batch);
+            for (ChunkPipeline.ChunkResult result : pipeline.results(chunks)) {
+                trueSources += result.batch().size();
+                store.appendSources(result.batch());
                 for (int s = 0; s < surveys.size(); s++) {
-                    observers.get(s).observe(chunk, batch, seed, store.sink(surveys.get(s)));
+                    store.append(surveys.get(s), result.observations().get(s));
                 }
                 store.spillIfLarge();
-                int percent = (int) (100L * (chunk.index() + 1) / chunks.size());
-                if (percent >= reported + 10 || chunk.index() + 1 == chunks.size()) {
+                int percent = (int) (100L * (result.chunk().index() + 1) / chunks.size());
+                if (percent >= reported + 10 || result.chunk().index() + 1 == chunks.size()) {
                     reported = percent;
                     progress.accept(String.format(java.util.Locale.ROOT, "Simulated %d%% of the sky (%,d true sources)", percent, trueSources));
                 }
@@ -123,6 +123,15 @@ public final class SkyGenerator {
             deleteRecursively(staging);
             return new GenerationSummary(scale, seed, trueSources, rows, clock.phases(), clock.totalSeconds());
         }
+    }
+
+    /**
+     * Worker threads drawing and observing chunks while the calling thread writes: the cores, at most 4, unless the
+     * system property {@code skysieve.synth.threads} says otherwise (the output does not depend on it).
+     */
+    private static int workerThreads() {
+        int cores = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Integer.getInteger("skysieve.synth.threads", cores));
     }
 
     /** Partition sizes that give several partitions at every scale (useful to exercise partition pruning). */

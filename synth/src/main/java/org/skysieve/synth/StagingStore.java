@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +16,10 @@ import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
-import org.skysieve.catalog.model.MissingStatus;
 
 /**
- * Collects the generated rows in an in-memory DuckDB through appenders and spills them, whenever they grow large, as
+ * Collects the generated rows in an in-memory DuckDB through appenders (the truth as one row of lists per chunk,
+ * which appends an order of magnitude faster than row by row) and spills them, whenever they grow large, as
  * numbered Parquet part files under {@code <staging>/<table>/part-NNNNN.parquet}: one table per survey catalogue and
  * the three truth tables (codes instead of strings; {@link TruthFiles} turns them into the published truth).
  *
@@ -46,17 +47,17 @@ final class StagingStore implements AutoCloseable {
         Connection opened = DuckDbConnections.openInMemory();
         this.connection = opened.unwrap(DuckDBConnection.class);
         try (Statement statement = connection.createStatement()) {
-            StringBuilder sources = new StringBuilder("CREATE TABLE " + SOURCES + " (true_id BIGINT, class_code UTINYINT, ra DOUBLE,"
-                    + " dec DOUBLE, pmra FLOAT, pmdec FLOAT, parallax FLOAT, redshift FLOAT, half_light_radius FLOAT,"
-                    + " ellipticity FLOAT, position_angle FLOAT");
+            StringBuilder sources = new StringBuilder("CREATE TABLE " + SOURCES + " (true_id BIGINT[], class_code SMALLINT[],"
+                    + " ra DOUBLE[], dec DOUBLE[], pmra FLOAT[], pmdec FLOAT[], parallax FLOAT[], redshift FLOAT[],"
+                    + " half_light_radius FLOAT[], ellipticity FLOAT[], position_angle FLOAT[]");
             for (Passband band : Passband.all()) {
-                sources.append(", ").append(band.truthColumn()).append(" FLOAT");
+                sources.append(", ").append(band.truthColumn()).append(" FLOAT[]");
             }
             statement.execute(sources.append(')').toString());
-            statement.execute("CREATE TABLE " + OBSERVATIONS + " (true_id BIGINT, survey_code UTINYINT, band_code UTINYINT,"
-                    + " status_code UTINYINT, source_id BIGINT, maglim FLOAT, is_primary BOOLEAN)");
-            statement.execute("CREATE TABLE " + SPURIOUS + " (survey_code UTINYINT, source_id BIGINT, ra DOUBLE, dec DOUBLE,"
-                    + " band_code UTINYINT)");
+            statement.execute("CREATE TABLE " + OBSERVATIONS + " (survey_code SMALLINT, true_id BIGINT[], band_code SMALLINT[],"
+                    + " status_code SMALLINT[], source_id BIGINT[], maglim FLOAT[], is_primary BOOLEAN[])");
+            statement.execute("CREATE TABLE " + SPURIOUS + " (survey_code SMALLINT, source_id BIGINT, ra DOUBLE, dec DOUBLE,"
+                    + " band_code SMALLINT)");
             for (SurveySpec survey : surveys) {
                 CatalogueSchema schema = new CatalogueSchema(survey);
                 schemas.put(survey.name(), schema);
@@ -84,35 +85,66 @@ final class StagingStore implements AutoCloseable {
         return schemas.get(survey.name());
     }
 
+    /** Appends a chunk's true sources as one row of lists (unnested when spilled): far faster than row by row. */
     void appendSources(SourceBatch batch) throws SQLException {
+        int n = batch.size();
         DuckDBAppender appender = appenders.get(SOURCES);
-        for (int i = 0; i < batch.size(); i++) {
-            appender.beginRow();
-            appender.append(batch.trueId[i]);
-            appender.append(batch.sourceClass[i]);
-            appender.append(batch.raDeg[i]);
-            appender.append(batch.decDeg[i]);
-            appender.append(batch.pmraMasPerYear[i]);
-            appender.append(batch.pmdecMasPerYear[i]);
-            appender.append(batch.parallaxMas[i]);
-            appendNullable(appender, batch.redshift[i]);
-            appendNullable(appender, batch.halfLightRadiusArcsec[i]);
-            appendNullable(appender, batch.ellipticity[i]);
-            appendNullable(appender, batch.positionAngleDeg[i]);
-            for (float[] magnitudes : batch.magnitudes) {
-                appender.append(magnitudes[i]);
-            }
-            appender.endRow();
+        short[] classCodes = new short[n];
+        for (int i = 0; i < n; i++) {
+            classCodes[i] = batch.sourceClass[i];
         }
-        count(SOURCES, batch.size());
+        appender.beginRow();
+        appender.append(Arrays.copyOf(batch.trueId, n));
+        appender.append(classCodes);
+        appender.append(Arrays.copyOf(batch.raDeg, n));
+        appender.append(Arrays.copyOf(batch.decDeg, n));
+        for (float[] column : List.of(batch.pmraMasPerYear, batch.pmdecMasPerYear, batch.parallaxMas, batch.redshift,
+                batch.halfLightRadiusArcsec, batch.ellipticity, batch.positionAngleDeg)) {
+            appender.append(Arrays.copyOf(column, n));
+        }
+        for (float[] magnitudes : batch.magnitudes) {
+            appender.append(Arrays.copyOf(magnitudes, n));
+        }
+        appender.endRow();
+        count(SOURCES, n);
     }
 
-    private static void appendNullable(DuckDBAppender appender, float value) throws SQLException {
-        if (Float.isNaN(value)) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
+    /** Appends what {@code survey} made of a chunk: catalogue rows one by one, observations as one row of lists. */
+    void append(SurveySpec survey, RecordingSink recording) throws SQLException {
+        CatalogueSchema schema = schemas.get(survey.name());
+        DuckDBAppender catalogue = appenders.get(survey.name());
+        for (MeasuredRow row : recording.rows()) {
+            schema.append(catalogue, row);
         }
+        count(survey.name(), recording.rows().size());
+
+        int n = recording.observationCount();
+        boolean[] noRow = new boolean[n];
+        long[] sourceIds = recording.sourceIds(noRow);
+        DuckDBAppender observations = appenders.get(OBSERVATIONS);
+        observations.beginRow();
+        observations.append((short) survey.code());
+        observations.append(recording.trueIds());
+        observations.append(recording.bandCodes());
+        observations.append(recording.statusCodes());
+        observations.append(sourceIds, noRow);
+        observations.append(recording.limits());
+        observations.append(recording.primary());
+        observations.endRow();
+        count(OBSERVATIONS, n);
+
+        DuckDBAppender spurious = appenders.get(SPURIOUS);
+        for (RecordingSink.SpuriousRow row : recording.spuriousRows()) {
+            spurious.beginRow();
+            spurious.append((short) survey.code());
+            spurious.append(row.sourceId());
+            spurious.append(row.raDeg());
+            spurious.append(row.decDeg());
+            spurious.append((short) row.bandIndex());
+            spurious.endRow();
+        }
+        count(SPURIOUS, recording.spuriousRows().size());
+        spuriousRows.merge(survey.name(), (long) recording.spuriousRows().size(), Long::sum);
     }
 
     private void count(String table, long rows) {
@@ -120,64 +152,7 @@ final class StagingStore implements AutoCloseable {
         totalRows.merge(table, rows, Long::sum);
     }
 
-    /** The sink that records what {@code survey} made of the sources. */
-    ObservationSink sink(SurveySpec survey) {
-        CatalogueSchema schema = schemas.get(survey.name());
-        DuckDBAppender catalogue = appenders.get(survey.name());
-        DuckDBAppender observations = appenders.get(OBSERVATIONS);
-        DuckDBAppender spurious = appenders.get(SPURIOUS);
-        byte surveyCode = (byte) survey.code();
-        return new ObservationSink() {
-            @Override
-            public void catalogueRow(MeasuredRow row) throws SQLException {
-                schema.append(catalogue, row);
-                count(survey.name(), 1);
-            }
-
-            @Override
-            public void observation(long trueId, int bandIndex, MissingStatus status, boolean inCatalogue, long sourceId,
-                                    double limitMag, boolean primary) throws SQLException {
-                observations.beginRow();
-                observations.append(trueId);
-                observations.append(surveyCode);
-                observations.append((byte) bandIndex);
-                observations.append((byte) status.ordinal());
-                if (inCatalogue) {
-                    observations.append(sourceId);
-                } else {
-                    observations.appendNull();
-                }
-                if (Double.isNaN(limitMag)) {
-                    observations.appendNull();
-                } else {
-                    observations.append((float) limitMag);
-                }
-                observations.append(primary);
-                observations.endRow();
-                count(OBSERVATIONS, 1);
-            }
-
-            @Override
-            public void spurious(long sourceId, double raDeg, double decDeg, int bandIndex) throws SQLException {
-                spurious.beginRow();
-                spurious.append(surveyCode);
-                spurious.append(sourceId);
-                spurious.append(raDeg);
-                spurious.append(decDeg);
-                spurious.append((byte) bandIndex);
-                spurious.endRow();
-                count(SPURIOUS, 1);
-                spuriousRows.merge(survey.name(), 1L, Long::sum);
-            }
-        };
-    }
-
-    /**
-     * Note on the sink above: the appenders it holds are replaced on every spill, so sinks must be fetched again
-     * after {@link #spillIfLarge()} returns true.
-     *
-     * @return whether the tables were spilled to part files
-     */
+    /** @return whether the tables were spilled to part files */
     boolean spillIfLarge() throws SQLException {
         long largest = pendingRows.values().stream().mapToLong(Long::longValue).max().orElse(0);
         if (largest < SPILL_ROWS) {
@@ -201,7 +176,7 @@ final class StagingStore implements AutoCloseable {
                 Path folder = tableFolder(table);
                 Files.createDirectories(folder);
                 Path part = folder.resolve(String.format(Locale.ROOT, "part-%05d.parquet", partNumber));
-                statement.execute("COPY " + table + " TO '" + part + "' (FORMAT parquet, COMPRESSION snappy)");
+                statement.execute("COPY (" + flatSelect(table) + ") TO '" + part + "' (FORMAT parquet, COMPRESSION snappy)");
                 statement.execute("DELETE FROM " + table);
                 pendingRows.put(table, 0L);
             }
@@ -210,6 +185,28 @@ final class StagingStore implements AutoCloseable {
         }
         partNumber++;
         openAppenders();
+    }
+
+    /** The rows of a staging table, with list columns unnested (zipped) and NaN turned into null. */
+    private static String flatSelect(String table) {
+        if (table.equals(SOURCES)) {
+            StringBuilder select = new StringBuilder("SELECT unnest(true_id) AS true_id, unnest(class_code) AS class_code,"
+                    + " unnest(ra) AS ra, unnest(dec) AS dec, unnest(pmra) AS pmra, unnest(pmdec) AS pmdec,"
+                    + " unnest(parallax) AS parallax");
+            for (String column : List.of("redshift", "half_light_radius", "ellipticity", "position_angle")) {
+                select.append(", nullif(unnest(").append(column).append("), 'NaN'::FLOAT) AS ").append(column);
+            }
+            for (Passband band : Passband.all()) {
+                select.append(", unnest(").append(band.truthColumn()).append(") AS ").append(band.truthColumn());
+            }
+            return select.append(" FROM ").append(table).toString();
+        }
+        if (table.equals(OBSERVATIONS)) {
+            return "SELECT unnest(true_id) AS true_id, survey_code, unnest(band_code) AS band_code, unnest(status_code) AS status_code,"
+                    + " unnest(source_id) AS source_id, nullif(unnest(maglim), 'NaN'::FLOAT) AS maglim, unnest(is_primary) AS is_primary"
+                    + " FROM " + table;
+        }
+        return "SELECT * FROM " + table;
     }
 
     Path tableFolder(String table) {
