@@ -98,9 +98,7 @@ public final class HatsImporter {
                     .orElseGet(() -> new Survey(surveyName, source.name(), "Imported from the HATS catalogue " + hatsDir.toAbsolutePath(), "",
                             2000.0, List.of(), List.of(table)));
             publisher.publish(survey, List.of(tableName), false);
-            IngestSummary summary = new IngestSummary(surveyName, List.of(tableName), rows, written, 0, 0, meter.elapsedNanos() / 1e9, List.of());
-            meter.say(summary.toString());
-            return summary;
+            return new IngestSummary(surveyName, List.of(tableName), rows, written, 0, 0, meter.elapsedNanos() / 1e9, List.of());
         } catch (SQLException e) {
             throw IngestException.inFile(hatsDir, "DuckDB failed while importing: " + CsvSource.firstLine(e.getMessage()), e);
         }

@@ -64,9 +64,7 @@ public final class Ingestor {
             }
             Survey survey = descriptor.survey(publisher.mergedTables(published));
             publisher.publish(survey, published.stream().map(CatalogTable::name).toList(), !descriptor.footprint().isEmpty());
-            IngestSummary summary = summary(descriptor.name(), staged, meter.elapsedNanos() / 1e9);
-            meter.say(summary.toString());
-            return summary;
+            return summary(descriptor.name(), staged, meter.elapsedNanos() / 1e9);
         } catch (SQLException e) {
             throw IngestException.general("DuckDB failed while ingesting " + descriptor.name() + ": " + CsvSource.firstLine(e.getMessage()), e);
         }
