@@ -33,7 +33,7 @@ import org.skysieve.catalog.model.SurveyJson;
  * at once on the same output folder.
  */
 public final class SkyGenerator {
-    static final double CHUNK_SIZE_DEG = 0.25;
+    static final double CHUNK_SIZE_DEG = 0.125;
     private static final String STAGING_FOLDER = ".staging";
 
     private SkyGenerator() {

@@ -5,7 +5,7 @@
  * <p>Entry point: {@link org.skysieve.synth.SkyGenerator#generate}. How it works, in order:
  * <ol>
  *   <li>The sky region of the {@link org.skysieve.synth.SkyScale} (centred on RA 0, Dec -10, so that it straddles
- *       RA 0/360 at galactic latitude about -69) is cut into 0.25 deg chunks, each with its own random streams
+ *       RA 0/360 at galactic latitude about -69) is cut into 0.125 deg chunks, each with its own random streams
  *       ({@code SplittableRandom} seeded from the master seed and the chunk index), so the result does not depend
  *       on generation order.</li>
  *   <li>{@code UniverseGenerator} draws stars, galaxies and quasars from number counts; {@code SpectralModel} gives
