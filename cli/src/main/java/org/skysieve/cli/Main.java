@@ -1,11 +1,38 @@
 package org.skysieve.cli;
 
-/** Entry point of the {@code skysieve} command. PLACEHOLDER until the picocli commands land. */
-public final class Main {
-    private Main() {
-    }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code skysieve} command: one subcommand per job, each with {@code --help}. */
+@Command(
+        name = "skysieve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "An archive server for machine learning on astronomical surveys.",
+        subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
+            IngestCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("skysieve");
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 = success); errors are printed without stack traces. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(new UserErrorHandler());
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

@@ -1,0 +1,41 @@
+package org.skysieve.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.skysieve.synth.GenerationSummary;
+import org.skysieve.synth.SkyGenerator;
+import org.skysieve.synth.SkyScale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skysieve generate}: the synthetic universe, four surveys observing it, and the truth. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic sky: a universe, four surveys observing it (HATS catalogues) and the truth.")
+final class GenerateCommand implements Callable<Integer> {
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Data folder to write.")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same sky (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--scale", defaultValue = "small", paramLabel = "tiny|small|medium|large",
+            description = "tiny: unit tests; small: the demo; medium: ~1-3 million rows a survey; large: 10 million or more (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Override
+    public Integer call() {
+        SkyScale skyScale = parseScale(scale);
+        GenerationSummary summary = SkyGenerator.generate(out, seed, skyScale, System.out::println);
+        System.out.println(summary);
+        return 0;
+    }
+
+    static SkyScale parseScale(String text) {
+        try {
+            return SkyScale.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Expected --scale tiny, small, medium or large. Actual: " + text, e);
+        }
+    }
+}
