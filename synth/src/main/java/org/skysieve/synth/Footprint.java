@@ -106,13 +106,25 @@ final class Footprint {
         return tile;
     }
 
-    /** The limiting magnitude of band {@code bandIndex} at a point of {@code tile} (which must cover the band). */
-    double limitingMagnitude(Tile tile, int bandIndex, double raDeg, double decDeg) {
+    /**
+     * The part of the limiting magnitude that depends on position only (smooth term minus edge penalty), mag;
+     * add {@link #tileDepthMag} of a band to get its limit.
+     */
+    double positionDepthTermMag(Tile tile, double raDeg, double decDeg) {
         double x = region.raOffsetDeg(raDeg) * Math.cos(Math.toRadians(decDeg));
         double smooth = tiling.smoothDepthAmplitudeMag()
                 * Math.sin(2 * Math.PI * x / waveRaDeg + phaseRaRad) * Math.cos(2 * Math.PI * decDeg / waveDecDeg + phaseDecRad);
-        double edge = tile.edgeDistanceDeg(raDeg, decDeg) < EDGE_FRACTION * tile.sizeDeg() ? EDGE_PENALTY_MAG : 0;
-        return survey.bands().get(bandIndex).medianDepthMag() + tile.depthOffsetMag(bandIndex) + smooth - edge;
+        return smooth - (nearEdge(tile, raDeg, decDeg) ? EDGE_PENALTY_MAG : 0);
+    }
+
+    /** The depth of band {@code bandIndex} on {@code tile} (which must cover it), before the position term, mag. */
+    double tileDepthMag(Tile tile, int bandIndex) {
+        return survey.bands().get(bandIndex).medianDepthMag() + tile.depthOffsetMag(bandIndex);
+    }
+
+    /** The 5-sigma point-source limiting magnitude of band {@code bandIndex} at a point of {@code tile}. */
+    double limitingMagnitude(Tile tile, int bandIndex, double raDeg, double decDeg) {
+        return tileDepthMag(tile, bandIndex) + positionDepthTermMag(tile, raDeg, decDeg);
     }
 
     boolean nearEdge(Tile tile, double raDeg, double decDeg) {

@@ -125,6 +125,7 @@ final class SurveyObserver {
         MaskIndex.State maskState = masks.stateAt(raDeg, decDeg);
         measurement.tile = tile;
         measurement.maskState = maskState;
+        double positionDepthTerm = tile == null ? 0 : footprint.positionDepthTermMag(tile, raDeg, decDeg);
         boolean rowExists = false;
         for (int b = 0; b < bandCount; b++) {
             SurveyBandSpec band = survey.bands().get(b);
@@ -141,7 +142,7 @@ final class SurveyObserver {
                 measurement.status[b] = MissingStatus.MASKED;
                 continue;
             }
-            double limit = footprint.limitingMagnitude(tile, b, raDeg, decDeg);
+            double limit = footprint.tileDepthMag(tile, b) + positionDepthTerm;
             double extentRatio = extentArcsec / band.psfFwhmArcsec();
             double background = fluxMicroJansky(limit) / DETECTION_SN * Math.sqrt(1 + extentRatio * extentRatio);
             double trueFlux = forcedBand < 0 ? measurement.trueFlux[b] : 0;
