@@ -44,11 +44,16 @@ public final class SkyGenerator {
      * @param seed     the master seed
      * @param scale    how much sky
      * @param progress receives one-line progress messages (may be called often; must be quick)
+     * @throws IllegalArgumentException when {@code outDir} is an existing file
+     * @throws UncheckedIOException     when the files cannot be written
      */
     public static GenerationSummary generate(Path outDir, long seed, SkyScale scale, Consumer<String> progress) {
         requireNonNull(outDir, "outDir is null");
         requireNonNull(scale, "scale is null");
         requireNonNull(progress, "progress is null");
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new IllegalArgumentException("Expected the output to be a folder (existing or not). Actual: a file, " + outDir);
+        }
         try {
             return run(outDir, seed, scale, progress);
         } catch (SQLException e) {

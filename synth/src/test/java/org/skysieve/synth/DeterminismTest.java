@@ -46,6 +46,14 @@ class DeterminismTest {
                 .isEqualTo(Files.readString(firstLayout.footprintFolder("deep_optical").resolve("footprint.json")));
     }
 
+    @Test
+    void anOutputThatIsAFileIsRefused() throws IOException {
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SkyGenerator.generate(file, 1, SkyScale.TINY, message -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Expected the output to be a folder");
+    }
+
     private static String catalogue(ArchiveLayout layout, SurveySpec survey) {
         return "read_parquet('" + layout.catalogueFolder(survey.name(), survey.tableName())
                 + "/dataset/Norder=*/Dir=*/Npix=*.parquet', hive_partitioning = false)";
