@@ -6,10 +6,13 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.skysieve.catalog.archive.ArchiveLayout;
+import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.MissingStatus;
+import org.skysieve.catalog.model.SurveyJson;
 
 /**
- * Publishes the truth from the staging part files.
+ * Publishes the truth from the staging part files. Each file carries its column documentation
+ * ({@link TruthColumns}) in its Parquet key/value metadata.
  *
  * <ul>
  *   <li>{@code truth/sources.parquet}: true_id, class (star, galaxy, quasar), ra, dec (deg, ICRS, epoch 2016.0),
@@ -44,18 +47,24 @@ final class TruthFiles {
         try (Statement statement = store.connection().createStatement()) {
             copy(statement, "SELECT true_id, (['star', 'galaxy', 'quasar'])[class_code + 1] AS class, ra, dec, pmra, pmdec, parallax,"
                     + " redshift, half_light_radius, ellipticity, position_angle" + magnitudes
-                    + " FROM read_parquet('" + store.parts(StagingStore.SOURCES) + "')", layout.truthSources());
+                    + " FROM read_parquet('" + store.parts(StagingStore.SOURCES) + "')", layout.truthSources(),
+                    "The true sources of the synthetic universe.", TruthColumns.sources());
             copy(statement, "SELECT true_id, (" + surveyNames + ")[survey_code] AS survey, (" + bandNames + ")[survey_code][band_code + 1] AS band,"
                     + " (" + statuses + ")[status_code + 1] AS status, source_id, maglim, is_primary"
-                    + " FROM read_parquet('" + store.parts(StagingStore.OBSERVATIONS) + "')", layout.truthObservations());
+                    + " FROM read_parquet('" + store.parts(StagingStore.OBSERVATIONS) + "')", layout.truthObservations(),
+                    "What each survey made of each true source in each band.", TruthColumns.observations());
             copy(statement, "SELECT (" + surveyNames + ")[survey_code] AS survey, source_id, ra, dec,"
                     + " (" + bandNames + ")[survey_code][band_code + 1] AS band"
-                    + " FROM read_parquet('" + store.parts(StagingStore.SPURIOUS) + "')", layout.truthFolder().resolve(SPURIOUS_FILE));
+                    + " FROM read_parquet('" + store.parts(StagingStore.SPURIOUS) + "')", layout.truthFolder().resolve(SPURIOUS_FILE),
+                    "Catalogue rows that belong to no true source.", TruthColumns.spurious());
         }
     }
 
-    private static void copy(Statement statement, String select, Path target) throws SQLException {
-        statement.execute("COPY (" + select + ") TO '" + target + "' (FORMAT parquet, COMPRESSION zstd)");
+    private static void copy(Statement statement, String select, Path target, String description, List<ColumnDoc> columns)
+            throws SQLException {
+        statement.execute("COPY (" + select + ") TO '" + target + "' (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
+                + quote(TruthColumns.DESCRIPTION_KEY) + ": " + quote(description) + ", "
+                + quote(TruthColumns.COLUMNS_KEY) + ": " + quote(SurveyJson.toJson(columns)) + "})");
     }
 
     private static String quote(String text) {

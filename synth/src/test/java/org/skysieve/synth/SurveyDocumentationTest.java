@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.skysieve.catalog.archive.ArchiveLayout;
@@ -64,6 +68,28 @@ class SurveyDocumentationTest {
     }
 
     @Test
+    void truthFilesCarryTheDocumentationOfTheirColumns() throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(sky.root);
+        Map<Path, List<ColumnDoc>> files = Map.of(
+                layout.truthSources(), TruthColumns.sources(),
+                layout.truthObservations(), TruthColumns.observations(),
+                layout.truthFolder().resolve(TruthFiles.SPURIOUS_FILE), TruthColumns.spurious());
+        for (Map.Entry<Path, List<ColumnDoc>> file : files.entrySet()) {
+            List<String> json = sky.queryStrings("SELECT decode(value) FROM parquet_kv_metadata('" + file.getKey()
+                    + "') WHERE decode(key) = '" + TruthColumns.COLUMNS_KEY + "'");
+            assertThat(json).as(file.getKey().toString()).hasSize(1);
+            List<ColumnDoc> documented = SurveyJson.mapper().readValue(json.get(0), new TypeReference<List<ColumnDoc>>() { });
+            assertThat(documented).isEqualTo(file.getValue());
+            List<String> columns = sky.queryStrings("SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet('" + file.getKey() + "'))");
+            assertThat(columns).isEqualTo(documented.stream().map(ColumnDoc::name).toList());
+            for (ColumnDoc column : documented) {
+                long nulls = sky.count("SELECT count(*) - count(\"" + column.name() + "\") FROM read_parquet('" + file.getKey() + "')");
+                assertThat(nulls == 0 || !column.nullMeaning().isBlank()).as(column.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void everyUcdWordIsAValidUcd1PlusWord() throws IOException {
         Path words = sharedData().resolve("votable/ucd1p-words.txt");
         Set<String> valid = new HashSet<>();
@@ -73,11 +99,16 @@ class SurveyDocumentationTest {
                 valid.add(parts[1].trim().toLowerCase(java.util.Locale.ROOT));
             }
         }
+        List<ColumnDoc> columns = new ArrayList<>();
         for (SurveySpec survey : Surveys.all()) {
-            for (ColumnDoc column : new CatalogueSchema(survey).table().columns()) {
-                for (String word : column.ucd().split(";")) {
-                    assertThat(valid).as(survey.name() + "." + column.name() + " " + column.ucd()).contains(word.toLowerCase(java.util.Locale.ROOT));
-                }
+            columns.addAll(new CatalogueSchema(survey).table().columns());
+        }
+        columns.addAll(TruthColumns.sources());
+        columns.addAll(TruthColumns.observations());
+        columns.addAll(TruthColumns.spurious());
+        for (ColumnDoc column : columns) {
+            for (String word : column.ucd().split(";")) {
+                assertThat(valid).as(column.name() + " " + column.ucd()).contains(word.toLowerCase(java.util.Locale.ROOT));
             }
         }
     }
