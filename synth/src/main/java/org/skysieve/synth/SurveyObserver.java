@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.skysieve.catalog.model.MissingStatus;
+import org.skysieve.sky.healpix.HealpixNested;
 
 /**
  * Simulates one survey observing the true sources of a chunk.
@@ -17,7 +18,8 @@ import org.skysieve.catalog.model.MissingStatus;
  * Sources brighter than a band's saturation limit are measured too faint and flagged.
  * Spurious rows are added at a fixed rate at random unmasked positions, 5 to 6.5 sigma in one detection band.
  *
- * <p>Catalogue ids: {@code code * 10^15 + (chunk index + 1) * 10^7 + running number}. Immutable and thread-safe;
+ * <p>Catalogue ids: {@code code * 10^15 + (chunk index + 1) * 10^7 + running number}, except in the astrometric
+ * survey, whose ids are Gaia-style ({@link #gaiaStyleId}). Immutable and thread-safe;
  * deterministic for (seed, chunk).
  */
 final class SurveyObserver {
@@ -26,6 +28,7 @@ final class SurveyObserver {
     private static final double CALIBRATION_ERROR = 0.01;
     private static final long ID_SURVEY_BLOCK = 1_000_000_000_000_000L;
     private static final long ID_CHUNK_BLOCK = 10_000_000L;
+    private static final int GAIA_ID_DEPTH = 12;
 
     private final SurveySpec survey;
     private final Footprint footprint;
@@ -98,10 +101,11 @@ final class SurveyObserver {
             double centreRa = SkyRegion.normaliseRa(ra[p] + dx / weight);
             double centreDec = dec[p] + dy / weight;
             boolean rowExists = measure(measurement, centreRa, centreDec, batch.extentArcsec(p), -1, random);
-            long rowId = idBase + rows;
+            long rowId = 0;
             if (rowExists) {
+                fillRow(row, idBase + rows, chunk.index(), rows, measurement, centreRa, centreDec, batch, p, members, random);
+                rowId = row.id;
                 rows++;
-                fillRow(row, rowId, measurement, centreRa, centreDec, batch, p, members, random);
                 sink.catalogueRow(row);
             }
             for (int m = p; m != -1; m = nextMember[m]) {
@@ -110,7 +114,7 @@ final class SurveyObserver {
                 }
             }
         }
-        addSpurious(chunk, seed, idBase + rows, measurement, row, batch, sink);
+        addSpurious(chunk, seed, idBase, rows, measurement, row, batch, sink);
     }
 
     /**
@@ -175,10 +179,14 @@ final class SurveyObserver {
         return rowExists;
     }
 
-    private void fillRow(MeasuredRow row, long rowId, Measurement measurement, double raDeg, double decDeg,
-                         SourceBatch batch, int source, int members, SplittableRandom random) {
+    /**
+     * Fills {@code row}: id ({@code sequentialId}, or for the astrometric survey a Gaia-style id from the position),
+     * position, errors, photometry, shape and flags.
+     */
+    private void fillRow(MeasuredRow row, long sequentialId, int chunkIndex, long rowInChunk, Measurement measurement,
+                         double raDeg, double decDeg, SourceBatch batch, int source, int members, SplittableRandom random) {
         row.clear();
-        row.id = rowId;
+        row.id = sequentialId;
         int best = -1;
         int detectedBands = 0;
         boolean saturated = false;
@@ -217,7 +225,8 @@ final class SurveyObserver {
             row.parallaxMas = (source < 0 ? 0 : batch.parallaxMas[source]) + row.parallaxErrorMas * Seeds.gaussian(random);
             row.pmraMasPerYear = (source < 0 ? 0 : batch.pmraMasPerYear[source]) + row.pmraErrorMasPerYear * Seeds.gaussian(random);
             row.pmdecMasPerYear = (source < 0 ? 0 : batch.pmdecMasPerYear[source]) + row.pmdecErrorMasPerYear * Seeds.gaussian(random);
-            row.name = survey.designationPrefix() + " " + rowId;
+            row.id = gaiaStyleId(row.raDeg, row.decDeg, chunkIndex, rowInChunk);
+            row.name = survey.designationPrefix() + " " + row.id;
         } else {
             double sigmaArcsec = Math.hypot(survey.positionFloorArcsec(), 0.5 * fwhm / bestSn);
             row.raDeg = SkyRegion.normaliseRa(raDeg + sigmaArcsec * Seeds.gaussian(random) / 3600 / cosDec);
@@ -250,11 +259,11 @@ final class SurveyObserver {
         row.flags = flags;
     }
 
-    private void addSpurious(SkyChunk chunk, long seed, long firstId, Measurement measurement, MeasuredRow row,
+    private void addSpurious(SkyChunk chunk, long seed, long idBase, long rowsSoFar, Measurement measurement, MeasuredRow row,
                              SourceBatch batch, ObservationSink sink) throws SQLException {
         SplittableRandom random = chunk.random(seed, 200 + survey.code());
         long count = Seeds.poisson(random, survey.spuriousPerSquareDeg() * chunk.areaSquareDeg());
-        long id = firstId;
+        long rows = rowsSoFar;
         for (long s = 0; s < count; s++) {
             double[] position = chunk.randomPoint(random);
             Tile tile = footprint.tileAt(position[0], position[1]);
@@ -269,11 +278,25 @@ final class SurveyObserver {
             }
             Arrays.fill(measurement.trueFlux, 0);
             measure(measurement, position[0], position[1], 0, forced, random);
-            fillRow(row, id, measurement, position[0], position[1], batch, -1, 1, random);
+            fillRow(row, idBase + rows, chunk.index(), rows, measurement, position[0], position[1], batch, -1, 1, random);
+            rows++;
             sink.catalogueRow(row);
-            sink.spurious(id, row.raDeg, row.decDeg, forced);
-            id++;
+            sink.spurious(row.id, row.raDeg, row.decDeg, forced);
         }
+    }
+
+    /**
+     * A Gaia-style source id: the HEALPix NESTED index at depth 12 of the position times 2^35, plus a number unique
+     * within the chunk ({@code chunk * 2^20 + row}), so that {@code source_id / 34359738368} is the depth-12 cell as
+     * in Gaia.
+     */
+    static long gaiaStyleId(double raDeg, double decDeg, int chunkIndex, long rowInChunk) {
+        if (chunkIndex >= 1 << 15 || rowInChunk >= 1 << 20) {
+            throw new IllegalStateException("Expected at most 2^15 chunks and 2^20 rows per chunk. Actual: chunk " + chunkIndex
+                    + ", row " + rowInChunk);
+        }
+        long cell = HealpixNested.hash(GAIA_ID_DEPTH, Math.toRadians(raDeg), Math.toRadians(decDeg));
+        return (cell << 35) | ((long) chunkIndex << 20) | rowInChunk;
     }
 
     /** Per-band scratch values of one measurement (reused; not thread-safe). */

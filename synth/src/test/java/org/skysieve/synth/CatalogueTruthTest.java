@@ -8,6 +8,7 @@ import org.skysieve.catalog.archive.ArchiveLayout;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.Survey;
 import org.skysieve.catalog.model.SurveyJson;
+import org.skysieve.sky.healpix.HealpixNested;
 
 /** The catalogues agree with the truth they were made from. */
 class CatalogueTruthTest {
@@ -86,6 +87,17 @@ class CatalogueTruthTest {
             assertThat(sky.count("SELECT count(*) - count(DISTINCT " + survey.idColumn() + ") FROM " + table)).as(survey.name()).isZero();
         }
         assertThat(sky.count("SELECT count(*) FROM spurious")).isPositive();
+    }
+
+    @Test
+    void astrometricIdsEncodeTheirDepth12HealpixCellLikeGaia() {
+        List<double[]> rows = sky.queryDoubles("SELECT ra, dec FROM cat_astrometric ORDER BY source_id");
+        List<Long> ids = sky.queryLongs("SELECT source_id FROM cat_astrometric ORDER BY source_id");
+        assertThat(rows).isNotEmpty();
+        for (int r = 0; r < rows.size(); r++) {
+            long cell = HealpixNested.hash(12, Math.toRadians(rows.get(r)[0]), Math.toRadians(rows.get(r)[1]));
+            assertThat(ids.get(r) / 34_359_738_368L).isEqualTo(cell);
+        }
     }
 
     @Test
