@@ -90,6 +90,37 @@ class CatalogueTruthTest {
     }
 
     @Test
+    void magnitudeErrorsAndAstrometricErrorsDescribeTheScatterAroundTheTruth() {
+        int bandsChecked = 0;
+        for (SurveySpec survey : Surveys.all()) {
+            for (SurveyBandSpec band : survey.bands()) {
+                String mag = ColumnNaming.apply(survey.naming().mag(), band);
+                String error = ColumnNaming.apply(survey.naming().magError(), band);
+                List<double[]> pulls = sky.queryDoubles("SELECT (c." + mag + " - t." + band.truthBand().truthColumn() + ") / c." + error
+                        + " FROM obs o JOIN truth t USING (true_id) JOIN cat_" + survey.name() + " c ON c." + survey.idColumn() + " = o.source_id"
+                        + " WHERE o.survey = '" + survey.name() + "' AND o.band = '" + band.name() + "' AND o.status = 'detected'"
+                        + " AND c." + survey.flagsColumn() + " = 0 AND c." + error + " < 0.05");
+                if (pulls.size() < 20) {
+                    continue;
+                }
+                double meanSquare = pulls.stream().mapToDouble(p -> p[0] * p[0]).average().orElseThrow();
+                assertThat(meanSquare).as(survey.name() + " " + band.name() + " over " + pulls.size()).isBetween(0.6, 1.5);
+                bandsChecked++;
+            }
+        }
+        assertThat(bandsChecked).isGreaterThanOrEqualTo(8);
+        List<double[]> pulls = sky.queryDoubles("SELECT (c.pmra - t.pmra) / c.pmra_error, (c.pmdec - t.pmdec) / c.pmdec_error,"
+                + " (c.parallax - t.parallax) / c.parallax_error FROM obs o JOIN truth t USING (true_id)"
+                + " JOIN cat_astrometric c ON c.source_id = o.source_id WHERE o.survey = 'astrometric' AND o.band = 'G'");
+        assertThat(pulls).hasSizeGreaterThan(20);
+        for (int axis = 0; axis < 3; axis++) {
+            int a = axis;
+            double meanSquare = pulls.stream().mapToDouble(p -> p[a] * p[a]).average().orElseThrow();
+            assertThat(meanSquare).as("astrometric parameter " + axis).isBetween(0.5, 1.6);
+        }
+    }
+
+    @Test
     void astrometricIdsEncodeTheirDepth12HealpixCellLikeGaia() {
         List<double[]> rows = sky.queryDoubles("SELECT ra, dec FROM cat_astrometric ORDER BY source_id");
         List<Long> ids = sky.queryLongs("SELECT source_id FROM cat_astrometric ORDER BY source_id");
