@@ -40,7 +40,7 @@ final class Footprint {
         this.tiling = survey.tiling().scaled(scale.tileScale());
         this.region = scale.region();
         this.stepDeg = tiling.tileSizeDeg() + tiling.gapDeg();
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 7_000_000L + survey.code()));
+        SplittableRandom random = Seeds.stream(seed, Seeds.DOMAIN_DEPTH_PATTERN, survey.code());
         this.waveRaDeg = 0.83 * Math.max(tiling.tileSizeDeg(), 0.1) * 1.7;
         this.waveDecDeg = 0.71 * Math.max(tiling.tileSizeDeg(), 0.1) * 1.9;
         this.phaseRaRad = 2 * Math.PI * random.nextDouble();
@@ -50,6 +50,7 @@ final class Footprint {
 
     private void buildTiles(long seed) {
         double half = tiling.tileSizeDeg() / 2;
+        List<PendingTile> pending = new ArrayList<>();
         int rowMin = (int) Math.floor((region.decMinDeg() - half - tiling.gridPhaseDeg()) / stepDeg);
         int rowMax = (int) Math.ceil((region.decMaxDeg() + half - tiling.gridPhaseDeg()) / stepDeg);
         for (int row = rowMin; row <= rowMax; row++) {
@@ -57,8 +58,7 @@ final class Footprint {
             if (decCentre + half < region.decMinDeg() || decCentre - half > region.decMaxDeg()) {
                 continue;
             }
-            double cosDec = Math.cos(Math.toRadians(decCentre));
-            double halfWidthSky = region.raHalfWidthDeg() * cosDec;
+            double halfWidthSky = region.raHalfWidthDeg() * Math.cos(Math.toRadians(decCentre));
             int columnMin = (int) Math.floor((-halfWidthSky - half - tiling.gridPhaseDeg()) / stepDeg);
             int columnMax = (int) Math.ceil((halfWidthSky + half - tiling.gridPhaseDeg()) / stepDeg);
             for (int column = columnMin; column <= columnMax; column++) {
@@ -66,23 +66,43 @@ final class Footprint {
                 if (offsetSky + half < -halfWidthSky || offsetSky - half > halfWidthSky) {
                     continue;
                 }
-                SplittableRandom random = new SplittableRandom(Seeds.mix(seed, survey.code() * 1_000_000_000L + (row + 10_000L) * 20_000L + column + 10_000L));
+                SplittableRandom random = Seeds.stream(seed, Seeds.DOMAIN_TILE,
+                        survey.code() * 1_000_000_000_000L + (row + 100_000L) * 200_000L + column + 100_000L);
                 if (random.nextDouble() < tiling.missingFraction()) {
                     continue;
                 }
-                double[] offsets = new double[survey.bands().size()];
-                for (int b = 0; b < offsets.length; b++) {
-                    boolean covered = random.nextDouble() < survey.bands().get(b).coverageFraction();
-                    double offset = tiling.tileDepthSigmaMag() * Seeds.gaussian(random);
-                    offsets[b] = covered ? offset : Double.NaN;
+                PendingTile tile = new PendingTile(row, column, new double[survey.bands().size()], new boolean[survey.bands().size()]);
+                for (int b = 0; b < tile.depthOffsetMag().length; b++) {
+                    tile.covered()[b] = random.nextDouble() < survey.bands().get(b).coverageFraction();
+                    tile.depthOffsetMag()[b] = tiling.tileDepthSigmaMag() * Seeds.gaussian(random);
                 }
-                double raCentre = region.raAt(offsetSky / cosDec);
-                String id = String.format(Locale.ROOT, "%s_%07.3f_%+07.3f", tiling.tilePrefix(), raCentre, decCentre);
-                Tile tile = new Tile(id, raCentre, decCentre, tiling.tileSizeDeg(), offsets);
-                tiles.put(key(row, column), tile);
-                tileList.add(tile);
+                pending.add(tile);
             }
         }
+        // every band of the survey is observed somewhere: on a small sky the dice may leave a band on no tile
+        for (int b = 0; b < survey.bands().size() && !pending.isEmpty(); b++) {
+            int band = b;
+            if (pending.stream().noneMatch(tile -> tile.covered()[band])) {
+                pending.get(0).covered()[band] = true;
+            }
+        }
+        for (PendingTile candidate : pending) {
+            double[] depthOffsets = candidate.depthOffsetMag().clone();
+            for (int b = 0; b < depthOffsets.length; b++) {
+                depthOffsets[b] = candidate.covered()[b] ? depthOffsets[b] : Double.NaN;
+            }
+            double decCentre = rowCentreDeg(candidate.row());
+            double cosDec = Math.cos(Math.toRadians(decCentre));
+            double raCentre = region.raAt((tiling.gridPhaseDeg() + candidate.column() * stepDeg) / cosDec);
+            String id = String.format(Locale.ROOT, "%s_%07.3f_%+07.3f", tiling.tilePrefix(), raCentre, decCentre);
+            Tile tile = new Tile(id, raCentre, decCentre, tiling.tileSizeDeg(), depthOffsets);
+            tiles.put(key(candidate.row(), candidate.column()), tile);
+            tileList.add(tile);
+        }
+    }
+
+    /** A grid position kept as a tile, before its bands are final. */
+    private record PendingTile(int row, int column, double[] depthOffsetMag, boolean[] covered) {
     }
 
     private double rowCentreDeg(int row) {

@@ -42,8 +42,12 @@ final class MaskIndex {
         }
     }
 
-    /** The masks of {@code survey}: its bright stars from {@code brightStars} and its bad regions. */
-    static MaskIndex build(long seed, SurveySpec survey, SkyScale scale, SourceBatch brightStars) {
+    /**
+     * The masks of {@code survey}: its bright stars from {@code brightStars} and its bad regions (detector or
+     * reduction artefacts, so centred on the survey's tiles; radius scaled by the square root of the tile scale so
+     * that even the tiny sky masks a few sources).
+     */
+    static MaskIndex build(long seed, SurveySpec survey, SkyScale scale, Footprint footprint, SourceBatch brightStars) {
         List<MaskCircle> circles = new ArrayList<>();
         MaskSpec spec = survey.masks();
         double dt = survey.epochYear() - EpochPropagation.TRUTH_EPOCH_YEAR;
@@ -56,12 +60,15 @@ final class MaskIndex {
         }
         if (spec.badRegionsPerSquareDeg() > 0) {
             SkyRegion region = scale.region();
-            SplittableRandom random = new SplittableRandom(Seeds.mix(seed, 8_000_000L + survey.code()));
+            SplittableRandom random = Seeds.stream(seed, Seeds.DOMAIN_BAD_REGIONS, survey.code());
             long count = 1 + Seeds.poisson(random, spec.badRegionsPerSquareDeg() * region.areaSquareDeg());
             SkyChunk whole = new SkyChunk(-1, region, -region.raHalfWidthDeg(), region.raHalfWidthDeg(), region.decMinDeg(), region.decMaxDeg());
             for (long r = 0; r < count; r++) {
                 double[] position = whole.randomPoint(random);
-                double radius = spec.badRegionRadiusArcsec() * scale.tileScale() * (0.5 + random.nextDouble());
+                for (int attempt = 0; attempt < 100 && footprint.tileAt(position[0], position[1]) == null; attempt++) {
+                    position = whole.randomPoint(random);
+                }
+                double radius = spec.badRegionRadiusArcsec() * Math.sqrt(scale.tileScale()) * (0.5 + random.nextDouble());
                 circles.add(new MaskCircle(position[0], position[1], radius, MaskCircle.BAD_REGION));
             }
         }

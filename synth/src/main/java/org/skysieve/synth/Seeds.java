@@ -5,6 +5,18 @@ final class Seeds {
     private Seeds() {
     }
 
+    /** Domains of random streams: a stream is keyed by (master seed, domain, key), so domains never share streams. */
+    static final long DOMAIN_BRIGHT_STARS = 1;
+    static final long DOMAIN_CHUNK = 2;
+    static final long DOMAIN_DEPTH_PATTERN = 3;
+    static final long DOMAIN_TILE = 4;
+    static final long DOMAIN_BAD_REGIONS = 5;
+
+    /** A random stream for (seed, domain, key). */
+    static java.util.SplittableRandom stream(long seed, long domain, long key) {
+        return new java.util.SplittableRandom(mix(mix(seed, domain), key));
+    }
+
     static long mix(long seed, long key) {
         long z = seed + 0x9E3779B97F4A7C15L * (key + 1);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

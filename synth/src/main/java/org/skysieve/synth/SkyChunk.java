@@ -33,6 +33,6 @@ public record SkyChunk(int index, SkyRegion region, double raOffsetMinDeg, doubl
 
     /** A random stream for this chunk and one purpose, independent of every other chunk and purpose. */
     public SplittableRandom random(long seed, long purpose) {
-        return new SplittableRandom(Seeds.mix(seed, 1_000_003L * index + purpose));
+        return Seeds.stream(seed, Seeds.DOMAIN_CHUNK, 1_000_003L * index + purpose);
     }
 }

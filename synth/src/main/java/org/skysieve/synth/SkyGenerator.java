@@ -80,7 +80,7 @@ public final class SkyGenerator {
         List<FootprintDescription> footprints = new ArrayList<>();
         for (SurveySpec survey : surveys) {
             Footprint footprint = new Footprint(seed, survey, scale);
-            MaskIndex masks = MaskIndex.build(seed, survey, scale, universe.brightStars());
+            MaskIndex masks = MaskIndex.build(seed, survey, scale, footprint, universe.brightStars());
             observers.add(new SurveyObserver(survey, footprint, masks));
             footprints.add(FootprintDescription.of(survey, footprint, masks));
         }

@@ -34,7 +34,6 @@ final class UniverseGenerator {
     private static final MagnitudeCounts QUASARS = new MagnitudeCounts(
             new double[] {15, 17, 19, 21, 22.5, 24, 25.5}, new double[] {-2.0, -0.7, 0.08, 0.78, 1.4, 1.78, 1.9});
 
-    private static final long PURPOSE_BRIGHT = 1;
     private static final long PURPOSE_SOURCES = 2;
 
     private final long seed;
@@ -53,7 +52,7 @@ final class UniverseGenerator {
     }
 
     private SourceBatch drawBrightStars() {
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, -PURPOSE_BRIGHT));
+        SplittableRandom random = Seeds.stream(seed, Seeds.DOMAIN_BRIGHT_STARS, 0);
         long count = Seeds.poisson(random, STARS.perSquareDeg(0, BRIGHT_STAR_LIMIT_MAG) * region.areaSquareDeg());
         SourceBatch batch = new SourceBatch((int) count);
         SkyChunk whole = new SkyChunk(-1, region, -region.raHalfWidthDeg(), region.raHalfWidthDeg(), region.decMinDeg(), region.decMaxDeg());

@@ -1,6 +1,7 @@
 package org.skysieve.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,9 @@ class CatalogueTruthTest {
             assertThat(rows).as(survey.name()).hasSizeGreaterThan(10);
             assertThat(rows).as(survey.name()).allSatisfy(row -> assertThat(row[0]).isLessThan(5.5));
             double meanSquare = rows.stream().mapToDouble(row -> row[0] * row[0]).average().orElseThrow();
-            // two axes of unit variance: the mean squared separation in sigma is 2
-            assertThat(meanSquare).as(survey.name()).isBetween(1.6, 2.4);
+            // two axes of unit variance: the squared separation in sigma is chi2 with 2 degrees of freedom (mean 2,
+            // standard deviation 2); its mean over n rows is within 4 standard errors of 2
+            assertThat(meanSquare).as(survey.name() + " over " + rows.size()).isCloseTo(2.0, within(4 * 2 / Math.sqrt(rows.size())));
         }
     }
 
@@ -99,16 +101,18 @@ class CatalogueTruthTest {
                 List<double[]> pulls = sky.queryDoubles("SELECT (c." + mag + " - t." + band.truthBand().truthColumn() + ") / c." + error
                         + " FROM obs o JOIN truth t USING (true_id) JOIN cat_" + survey.name() + " c ON c." + survey.idColumn() + " = o.source_id"
                         + " WHERE o.survey = '" + survey.name() + "' AND o.band = '" + band.name() + "' AND o.status = 'detected'"
-                        + " AND c." + survey.flagsColumn() + " = 0 AND c." + error + " < 0.05");
-                if (pulls.size() < 20) {
+                        + " AND c." + survey.flagsColumn() + " = 0 AND c." + error + " < 0.1");
+                if (pulls.size() < 30) {
                     continue;
                 }
+                // chi2 with 1 degree of freedom: mean 1, standard deviation sqrt(2); 4 standard errors of the mean
                 double meanSquare = pulls.stream().mapToDouble(p -> p[0] * p[0]).average().orElseThrow();
-                assertThat(meanSquare).as(survey.name() + " " + band.name() + " over " + pulls.size()).isBetween(0.6, 1.5);
+                assertThat(meanSquare).as(survey.name() + " " + band.name() + " over " + pulls.size())
+                        .isCloseTo(1.0, within(4 * Math.sqrt(2.0 / pulls.size())));
                 bandsChecked++;
             }
         }
-        assertThat(bandsChecked).isGreaterThanOrEqualTo(8);
+        assertThat(bandsChecked).isGreaterThanOrEqualTo(4);
         List<double[]> pulls = sky.queryDoubles("SELECT (c.pmra - t.pmra) / c.pmra_error, (c.pmdec - t.pmdec) / c.pmdec_error,"
                 + " (c.parallax - t.parallax) / c.parallax_error FROM obs o JOIN truth t USING (true_id)"
                 + " JOIN cat_astrometric c ON c.source_id = o.source_id WHERE o.survey = 'astrometric' AND o.band = 'G'");
@@ -116,7 +120,7 @@ class CatalogueTruthTest {
         for (int axis = 0; axis < 3; axis++) {
             int a = axis;
             double meanSquare = pulls.stream().mapToDouble(p -> p[a] * p[a]).average().orElseThrow();
-            assertThat(meanSquare).as("astrometric parameter " + axis).isBetween(0.5, 1.6);
+            assertThat(meanSquare).as("astrometric parameter " + axis).isCloseTo(1.0, within(4 * Math.sqrt(2.0 / pulls.size())));
         }
     }
 
@@ -176,7 +180,8 @@ class CatalogueTruthTest {
         for (SurveySpec survey : Surveys.all()) {
             allUsed |= sky.count("SELECT coalesce(bit_or(" + survey.flagsColumn() + "), 0) FROM cat_" + survey.name());
         }
-        assertThat(allUsed).isEqualTo(QualityFlags.SATURATED | QualityFlags.BLENDED | QualityFlags.NEAR_BRIGHT_STAR
-                | QualityFlags.EDGE_OF_TILE | QualityFlags.SINGLE_BAND_LOW_SN);
+        // saturation and bright-star halos need a bright star, which a tiny sky may lack
+        long alwaysUsed = QualityFlags.BLENDED | QualityFlags.EDGE_OF_TILE | QualityFlags.SINGLE_BAND_LOW_SN;
+        assertThat(allUsed & alwaysUsed).isEqualTo(alwaysUsed);
     }
 }

@@ -22,7 +22,8 @@ class ChunkPipelineTest {
         UniverseGenerator universe = new UniverseGenerator(seed, scale.region());
         List<SurveyObserver> observers = new ArrayList<>();
         for (SurveySpec survey : Surveys.all()) {
-            observers.add(new SurveyObserver(survey, new Footprint(seed, survey, scale), MaskIndex.build(seed, survey, scale, universe.brightStars())));
+            Footprint footprint = new Footprint(seed, survey, scale);
+            observers.add(new SurveyObserver(survey, footprint, MaskIndex.build(seed, survey, scale, footprint, universe.brightStars())));
         }
         List<String> fingerprints = new ArrayList<>();
         try (ChunkPipeline pipeline = new ChunkPipeline(seed, universe, Surveys.all(), observers, threads)) {

@@ -19,7 +19,8 @@ import org.skysieve.catalog.model.SurveyJson;
  * that has views over its truth ({@code truth}, {@code obs}, {@code spurious}) and catalogues ({@code cat_<survey>}).
  */
 final class TinySky {
-    static final long SEED = 42;
+    /** 42 unless the system property skysieve.synth.testSeed says otherwise (to check the tests on other skies). */
+    static final long SEED = Long.getLong("skysieve.synth.testSeed", 42);
     private static TinySky instance;
 
     final Path root;
