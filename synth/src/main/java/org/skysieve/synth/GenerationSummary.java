@@ -40,6 +40,12 @@ public record GenerationSummary(SkyScale scale, long seed, long trueSourceCount,
         }
     }
 
+    /** The same as {@link #describe()}. */
+    @Override
+    public String toString() {
+        return describe();
+    }
+
     /** A few human-readable lines: counts and timings. */
     public String describe() {
         StringBuilder text = new StringBuilder();
