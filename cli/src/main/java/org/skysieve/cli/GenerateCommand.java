@@ -1,7 +1,6 @@
 package org.skysieve.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.skysieve.synth.GenerationSummary;
 import org.skysieve.synth.SkyGenerator;
@@ -25,17 +24,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SkyScale skyScale = parseScale(scale);
+        SkyScale skyScale = SkyScale.fromName(scale);
         GenerationSummary summary = SkyGenerator.generate(out, seed, skyScale, System.out::println);
         System.out.println(summary);
         return 0;
-    }
-
-    static SkyScale parseScale(String text) {
-        try {
-            return SkyScale.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Expected --scale tiny, small, medium or large. Actual: " + text, e);
-        }
     }
 }

@@ -32,7 +32,7 @@ class CommandLineTest {
     void unknownScaleIsNamedInTheError() {
         Captured captured = capture("generate", "--out", "unused", "--scale", "huge");
         assertThat(captured.exitCode()).isEqualTo(1);
-        assertThat(captured.err()).contains("Expected --scale tiny, small, medium or large. Actual: huge")
+        assertThat(captured.err()).contains("Expected a scale among tiny, small, medium, large. Actual: huge")
                 .doesNotContain("at org.skysieve");
     }
 

@@ -147,8 +147,10 @@ public final class SkyGenerator {
             case MEDIUM -> 200_000;
             case LARGE -> 1_000_000;
         };
-        HatsWriteOptions defaults = HatsWriteOptions.defaults();
-        return new HatsWriteOptions(maxRows, defaults.highestOrder(), defaults.skymapOrder());
+        // A skymap at order 8 is 6 MB whatever the catalogue's size; the small skies cover a few square degrees,
+        // for which order 6 (0.9 deg cells) already shows the footprint.
+        int skymapOrder = scale == SkyScale.TINY || scale == SkyScale.SMALL ? 6 : HatsWriteOptions.defaults().skymapOrder();
+        return new HatsWriteOptions(maxRows, HatsWriteOptions.defaults().highestOrder(), skymapOrder);
     }
 
     static Survey surveyModel(SurveySpec survey, CatalogTable table) {
