@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.skysieve.catalog.archive.Folders;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.HealpixSqlFunction;
 import org.skysieve.catalog.hats.HatsCatalog;
@@ -56,7 +57,7 @@ public final class HatsWriteThroughput {
                         folderBytes(catalogue));
             }
         } finally {
-            deleteRecursively(work);
+            Folders.deleteRecursively(work);
         }
     }
 
@@ -142,11 +143,4 @@ public final class HatsWriteThroughput {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -2,16 +2,14 @@ package org.skysieve.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.skysieve.catalog.archive.ArchiveLayout;
+import org.skysieve.catalog.archive.Folders;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.hats.HatsCatalog;
 import org.skysieve.catalog.ingest.HatsImporter;
@@ -63,12 +61,12 @@ public final class IngestRate {
             Path descriptor = work.resolve("descriptor-" + input + ".json");
             Files.writeString(descriptor, SurveyJson.toJson(descriptorFor(survey, table, input)));
             Path target = work.resolve("archive-" + input);
-            deleteRecursively(target);
+            Folders.deleteRecursively(target);
             IngestSummary summary = Ingestor.ingest(descriptor, target, line -> { });
             System.out.printf(Locale.ROOT, "skysieve ingest %-14s %6.1f s  %,10.0f rows/s%n", input, summary.seconds(), summary.rowsPerSecond());
         }
         Path target = work.resolve("archive-hats");
-        deleteRecursively(target);
+        Folders.deleteRecursively(target);
         IngestSummary imported = HatsImporter.importCatalog(catalogue.directory(), "imported", table.name(), target, line -> { });
         System.out.printf(Locale.ROOT, "skysieve ingest --hats        %6.1f s  %,10.0f rows/s%n", imported.seconds(), imported.rowsPerSecond());
 
@@ -124,13 +122,4 @@ public final class IngestRate {
         return root;
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.archive.Folders;
 import org.skysieve.synth.SkyGenerator;
 import org.skysieve.synth.SkyScale;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (!Files.isDirectory(data)) {
             Path partial = data.resolveSibling(data.getFileName() + ".partial");
-            deleteRecursively(partial);
+            Folders.deleteRecursively(partial);
             System.out.println("Generating the small demo sky into " + data + " (once; under a minute) ...");
             System.out.println(SkyGenerator.generate(partial, seed, SkyScale.SMALL, System.out::println));
             Files.move(partial, data, StandardCopyOption.ATOMIC_MOVE);
@@ -40,14 +41,4 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

@@ -5,19 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.skysieve.catalog.archive.Folders;
 
 /**
  * Publishes a folder atomically: it is built in a hidden sibling {@code .NAME.building-RANDOM}, then renamed to
@@ -90,7 +87,7 @@ public final class CataloguePublisher implements AutoCloseable {
             throw new UncheckedIOException("Cannot publish " + target, e);
         }
         if (movedAside) {
-            deleteRecursively(old);
+            Folders.deleteRecursively(old);
         }
     }
 
@@ -98,7 +95,7 @@ public final class CataloguePublisher implements AutoCloseable {
     @Override
     public void close() {
         if (!published) {
-            deleteRecursively(building);
+            Folders.deleteRecursively(building);
         }
     }
 
@@ -136,33 +133,6 @@ public final class CataloguePublisher implements AutoCloseable {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The file system cannot rename " + from + " to " + to + " atomically", e);
-        }
-    }
-
-    /** Deletes a folder and its content; a missing folder is fine. */
-    static void deleteRecursively(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                    if (failure != null && !(failure instanceof NoSuchFileException)) {
-                        throw failure;
-                    }
-                    Files.deleteIfExists(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + folder, e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.skysieve.catalog.archive.Folders;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.HealpixSqlFunction;
 import org.skysieve.catalog.duckdb.SqlText;
@@ -83,7 +84,7 @@ public final class HatsCatalogWriter {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write catalogue " + catalogueDir, e);
             }
-            CataloguePublisher.deleteRecursively(scratch);
+            Folders.deleteRecursively(scratch);
             publisher.publish();
             return rows;
         }
@@ -128,7 +129,7 @@ public final class HatsCatalogWriter {
         HatsMetadataFiles.write(dataset, ParquetFooters.read(schemaFile), relativeFiles, totalRows);
         writePartitionInfo(partitions, building.resolve("partition_info.csv"));
         SkymapFits.write(options.skymapOrder(), skymapCounts(connection, options.skymapOrder()), building.resolve(SkymapFits.FILE_NAME));
-        CataloguePublisher.deleteRecursively(scratch);
+        Folders.deleteRecursively(scratch);
 
         HatsProperties properties = HatsCatalogProperties.of(table, surveyName, options, totalRows,
                 partitions.stream().map(AdaptivePartitioner.PartitionCount::pixel).toList(), building);

@@ -2,12 +2,9 @@ package org.skysieve.catalog.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.skysieve.catalog.archive.ArchiveLayout;
+import org.skysieve.catalog.archive.Folders;
 import org.skysieve.catalog.model.CatalogTable;
 import org.skysieve.catalog.model.Survey;
 import org.skysieve.catalog.model.SurveyJson;
@@ -145,29 +143,7 @@ final class SurveyPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        deleteTree(work);
+        Folders.deleteRecursively(work);
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the work folder " + root, e);
-        }
-    }
 }

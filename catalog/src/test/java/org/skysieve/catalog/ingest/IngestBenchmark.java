@@ -60,7 +60,7 @@ public final class IngestBenchmark {
                         right ? "row and column are right (" + badRow + ", dec)" : "ERROR: expected row " + badRow + ", column dec");
             }
         } finally {
-            SurveyPublisher.deleteTree(folder);
+            org.skysieve.catalog.archive.Folders.deleteRecursively(folder);
         }
     }
 
