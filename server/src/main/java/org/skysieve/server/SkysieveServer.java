@@ -3,6 +3,7 @@ package org.skysieve.server;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
@@ -22,6 +23,8 @@ public final class SkysieveServer implements AutoCloseable {
 
     /**
      * Starts serving {@code archive} on {@code port} (0 picks a free port) on all interfaces.
+     *
+     * @throws IllegalArgumentException when the port is out of range or already in use
      */
     public static SkysieveServer start(Archive archive, int port) {
         requireNonNull(archive, "archive is null");
@@ -34,7 +37,12 @@ public final class SkysieveServer implements AutoCloseable {
             health.register(config.routes);
             ErrorResponses.register(config.routes);
         });
-        javalin.start(port);
+        try {
+            javalin.start(port);
+        } catch (JavalinBindException e) {
+            throw new IllegalArgumentException("Port " + port + " is already in use: stop what uses it, or choose another"
+                    + " port with --port", e);
+        }
         return new SkysieveServer(javalin);
     }
 

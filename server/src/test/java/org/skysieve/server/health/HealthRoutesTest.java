@@ -1,6 +1,7 @@
 package org.skysieve.server.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -78,6 +79,13 @@ class HealthRoutesTest {
         HttpResponse<String> response = get("/no/such/thing");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("/no/such/thing");
+    }
+
+    @Test
+    void portInUseIsAClearError() {
+        assertThatThrownBy(() -> SkysieveServer.start(Archive.open(data), server.port()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Port " + server.port() + " is already in use").hasMessageContaining("--port");
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
