@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "An archive server for machine learning on astronomical surveys.",
         subcommands = {
+            AdqlCommand.class,
             DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
