@@ -1,0 +1,169 @@
+package org.skysieve.query;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.duckdb.DuckDBConnection;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.query.check.AnalyzedQuery;
+import org.skysieve.query.check.Analyzer;
+import org.skysieve.query.check.TableDescription;
+import org.skysieve.query.check.TableRegistry;
+import org.skysieve.query.check.TableSource;
+import org.skysieve.query.parser.AdqlParsing;
+import org.skysieve.query.translate.TranslatedQuery;
+import org.skysieve.query.translate.Translation;
+
+/**
+ * Runs ADQL over an archive: parse, check against the published tables (plus extra and uploaded ones), translate to
+ * DuckDB SQL, execute with streaming results.
+ *
+ * <p>One long-lived in-memory DuckDB per engine; each query runs on its own duplicate connection, so any number of
+ * threads may call {@link #execute} at once (thread-safe). The database is locked down when the engine opens: it
+ * reads files only under the archive folder and the given readable folders ({@code allowed_directories} with
+ * {@code enable_external_access = false}), loads no extension, and its configuration is locked
+ * ({@code lock_configuration = true}): a query can neither read other files nor change a setting, whatever its text
+ * (and the SQL is generated from the checked tree, never pasted from it).
+ */
+public final class QueryEngine implements AutoCloseable {
+    private final DuckDBConnection database;
+    private final TableRegistry registry;
+
+    private QueryEngine(DuckDBConnection database, TableRegistry registry) {
+        this.database = database;
+        this.registry = registry;
+    }
+
+    /** An engine over the archive's published tables. */
+    public static QueryEngine open(Archive archive) {
+        return open(archive, List.of(), List.of());
+    }
+
+    /**
+     * An engine over the archive's published tables and {@code extraTables} (e.g. TAP_SCHEMA as Parquet files), which
+     * may also read files under {@code readableFolders} (where uploads are put).
+     */
+    public static QueryEngine open(Archive archive, List<TableDescription> extraTables, List<Path> readableFolders) {
+        requireNonNull(archive, "archive is null");
+        TableRegistry registry = TableRegistry.of(archive).with(extraTables);
+        List<Path> folders = new ArrayList<>();
+        folders.add(archive.layout().root());
+        folders.addAll(readableFolders);
+        for (TableDescription table : extraTables) {
+            if (table.source() instanceof TableSource.ParquetFile file) {
+                folders.add(file.file().toAbsolutePath().getParent());
+            }
+        }
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("autoinstall_known_extensions", "false");
+            properties.setProperty("autoload_known_extensions", "false");
+            properties.setProperty("jdbc_stream_results", "true");
+            DuckDBConnection database = (DuckDBConnection) java.sql.DriverManager.getConnection("jdbc:duckdb:", properties);
+            try (Statement statement = database.createStatement()) {
+                String allowed = folders.stream()
+                        .map(f -> SqlText.literal(f.toAbsolutePath().normalize() + "/"))
+                        .reduce((a, b) -> a + ", " + b).orElseThrow();
+                statement.execute("SET allowed_directories = [" + allowed + "]");
+                statement.execute("SET enable_external_access = false");
+                statement.execute("SET lock_configuration = true");
+            }
+            return new QueryEngine(database, registry);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the query database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tables queries may name (without per-query uploads). */
+    public TableRegistry tables() {
+        return registry;
+    }
+
+    /** Parses and checks {@code adql} (no execution): the result columns, or an {@link AdqlException}. */
+    public AnalyzedQuery check(String adql, QueryOptions options) {
+        return Analyzer.analyze(AdqlParsing.parse(adql), registryFor(options));
+    }
+
+    /** The DuckDB SQL {@code adql} becomes (for explanations and tests). */
+    public TranslatedQuery translate(String adql, QueryOptions options) {
+        TableRegistry tables = registryFor(options);
+        return Translation.toDuckDb(Analyzer.analyze(AdqlParsing.parse(adql), tables), tables);
+    }
+
+    /**
+     * Runs {@code adql}. The returned result streams its rows; the caller closes it.
+     *
+     * @throws AdqlException for a query that does not parse, names unknown things, uses what is not offered, exceeds a
+     *                       limit, or fails in the database (kind EXECUTION, with DuckDB's message)
+     */
+    public QueryResult execute(String adql, QueryOptions options) {
+        TableRegistry tables = registryFor(options);
+        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
+        TranslatedQuery translated = Translation.toDuckDb(analyzed, tables);
+        String sql = "SELECT * FROM (" + translated.sql() + ") LIMIT " + (options.maxRecords() + 1);
+        Connection connection = null;
+        Statement statement = null;
+        try {
+            connection = database.duplicate();
+            statement = connection.createStatement();
+            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
+            ResultSet rows = statement.executeQuery(sql);
+            return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            closeQuietly(connection);
+            throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
+                    "the database could not run the query: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** A raw connection to the engine's database, for tests of the lock-down only. */
+    Connection rawConnectionForTests() throws SQLException {
+        return database.duplicate();
+    }
+
+    private TableRegistry registryFor(QueryOptions options) {
+        requireNonNull(options, "options is null");
+        if (options.uploads().isEmpty()) {
+            return registry;
+        }
+        List<TableDescription> uploads = options.uploads().stream()
+                .map(u -> new TableDescription("TAP_UPLOAD", u.name(), u.columns(), Optional.empty(),
+                        new TableSource.ParquetFile(u.parquetFile())))
+                .toList();
+        return registry.with(uploads);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // already failing: the first error is the one to report
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        database.close();
+    }
+}

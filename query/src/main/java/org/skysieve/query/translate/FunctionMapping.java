@@ -1,0 +1,66 @@
+package org.skysieve.query.translate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.skysieve.query.AdqlException;
+import org.skysieve.query.tree.Expression;
+
+/**
+ * The allow-list of functions that reach DuckDB: each ADQL function (and LEAST, used by the distance rule) with its
+ * DuckDB spelling. A name not here never reaches the SQL; geometry left after the rules is refused with its position.
+ * Static, thread-safe.
+ */
+final class FunctionMapping {
+    private static final Map<String, String> SAME_ARGUMENTS = Map.ofEntries(
+            Map.entry("ABS", "abs"), Map.entry("CEILING", "ceil"), Map.entry("DEGREES", "degrees"), Map.entry("EXP", "exp"),
+            Map.entry("FLOOR", "floor"), Map.entry("LOG", "ln"), Map.entry("LOG10", "log10"), Map.entry("PI", "pi"),
+            Map.entry("POWER", "power"), Map.entry("RADIANS", "radians"), Map.entry("SQRT", "sqrt"),
+            Map.entry("ACOS", "acos"), Map.entry("ASIN", "asin"), Map.entry("ATAN", "atan"), Map.entry("ATAN2", "atan2"),
+            Map.entry("COS", "cos"), Map.entry("COT", "cot"), Map.entry("SIN", "sin"), Map.entry("TAN", "tan"),
+            Map.entry("LOWER", "lower"), Map.entry("UPPER", "upper"), Map.entry("COALESCE", "coalesce"),
+            Map.entry("COUNT", "count"), Map.entry("AVG", "avg"), Map.entry("MIN", "min"), Map.entry("MAX", "max"),
+            Map.entry("SUM", "sum"), Map.entry("LEAST", "least"));
+
+    private FunctionMapping() {
+    }
+
+    /** The DuckDB text of a call whose arguments are already printed. */
+    static String render(Expression.FunctionCall call, List<String> arguments) {
+        String name = call.name();
+        String simple = SAME_ARGUMENTS.get(name);
+        if (simple != null) {
+            if (call.star()) {
+                return simple + "(*)";
+            }
+            return simple + "(" + (call.distinct() ? "DISTINCT " : "") + String.join(", ", arguments) + ")";
+        }
+        return special(call, arguments).orElseThrow(() -> refused(call));
+    }
+
+    private static Optional<String> special(Expression.FunctionCall call, List<String> arguments) {
+        return switch (call.name()) {
+            case "MOD" -> Optional.of("(" + arguments.get(0) + " % " + arguments.get(1) + ")");
+            // DuckDB's random() takes no seed (setseed is a statement): the seed of RAND(seed) is not honoured
+            case "RAND" -> Optional.of("random()");
+            case "ROUND" -> Optional.of("round(" + String.join(", ", arguments) + ")");
+            case "TRUNCATE" -> Optional.of(arguments.size() == 1
+                    ? "trunc(" + arguments.get(0) + ")"
+                    : "(trunc(" + arguments.get(0) + " * power(10, " + arguments.get(1) + ")) / power(10, " + arguments.get(1) + "))");
+            default -> Optional.empty();
+        };
+    }
+
+    private static AdqlException refused(Expression.FunctionCall call) {
+        return new AdqlException(AdqlException.Kind.UNSUPPORTED, call.position(), switch (call.name()) {
+            case "CONTAINS", "INTERSECTS" -> call.name() + " is evaluated here for a POINT and a CIRCLE, POLYGON or BOX";
+            case "POINT", "CIRCLE", "BOX", "POLYGON", "REGION", "CENTROID" ->
+                    call.name() + " is only evaluated inside CONTAINS, INTERSECTS, DISTANCE, COORD1, COORD2 or AREA";
+            case "AREA" -> "AREA is evaluated for a CIRCLE of constant radius";
+            case "COORD1", "COORD2" -> call.name() + " is evaluated for a POINT";
+            case "DISTANCE" -> "DISTANCE takes two POINTs or four coordinates";
+            default -> "function " + call.name() + " is not offered by this service";
+        });
+    }
+}
