@@ -26,6 +26,15 @@ final class FunctionMapping {
     private FunctionMapping() {
     }
 
+    private static final java.util.Set<String> SPECIAL = java.util.Set.of("MOD", "RAND", "ROUND", "TRUNCATE");
+
+    /** Refuses a call outside the allow-list (before its arguments are printed: the outermost problem is reported). */
+    static void requireAllowed(Expression.FunctionCall call) {
+        if (!SAME_ARGUMENTS.containsKey(call.name()) && !SPECIAL.contains(call.name())) {
+            throw refused(call);
+        }
+    }
+
     /** The DuckDB text of a call whose arguments are already printed. */
     static String render(Expression.FunctionCall call, List<String> arguments) {
         String name = call.name();

@@ -221,6 +221,7 @@ final class SqlPrinter {
             return "(EXISTS (" + query(exists.subquery()) + "))";
         }
         if (expression instanceof Expression.FunctionCall call) {
+            FunctionMapping.requireAllowed(call);
             return FunctionMapping.render(call, call.arguments().stream().map(this::expression).toList());
         }
         if (expression instanceof Expression.Cast cast) {
