@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
+            QueryCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })
