@@ -75,6 +75,8 @@ public final class QueryEngine implements AutoCloseable {
                         .map(f -> SqlText.literal(f.toAbsolutePath().normalize() + "/"))
                         .reduce((a, b) -> a + ", " + b).orElseThrow();
                 statement.execute("SET allowed_directories = [" + allowed + "]");
+                // Parquet footers are read once per file, not once per query
+                statement.execute("SET parquet_metadata_cache = true");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }

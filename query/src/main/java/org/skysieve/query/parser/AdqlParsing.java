@@ -3,7 +3,9 @@ package org.skysieve.query.parser;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.InputMismatchException;
@@ -13,7 +15,9 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.skysieve.query.AdqlException;
 import org.skysieve.query.tree.Position;
 import org.skysieve.query.tree.QueryExpression;
@@ -30,6 +34,8 @@ public final class AdqlParsing {
     public static final int MAXIMUM_LENGTH = 200_000;
     public static final int MAXIMUM_NESTING = 64;
     public static final int MAXIMUM_LITERAL_LENGTH = 10_000;
+    /** Binary operators (AND, OR, +, ||, ...) make nested trees: a chain of thousands would exhaust the stack. */
+    public static final int MAXIMUM_OPERATORS = 1_000;
     private static final int MAXIMUM_NUMBER_LENGTH = 64;
 
     private AdqlParsing() {
@@ -48,16 +54,43 @@ public final class AdqlParsing {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         checkLimits(tokens.getTokens());
+        try {
+            return new AdqlTreeBuilder().query(parseTree(tokens, listener));
+        } catch (StackOverflowError e) {
+            // a backstop: the operator limit above keeps legitimate queries far from this
+            throw new AdqlException(AdqlException.Kind.LIMIT, new Position(1, 1), "the query is nested too deeply to analyse");
+        }
+    }
+
+    /**
+     * Two-stage parsing (ANTLR's advice for speed): the fast SLL prediction first, bailing out at the first problem;
+     * only then full LL, which also gives the error message.
+     */
+    private static AdqlParser.QueryContext parseTree(CommonTokenStream tokens, ThrowingListener listener) {
         AdqlParser parser = new AdqlParser(tokens);
         parser.removeErrorListeners();
-        parser.addErrorListener(listener);
-        AdqlParser.QueryContext tree = parser.query();
-        return new AdqlTreeBuilder().query(tree);
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            return parser.query();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.addErrorListener(listener);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            return parser.query();
+        }
     }
 
     private static void checkLimits(List<Token> tokens) {
         int depth = 0;
+        int operators = 0;
         for (Token token : tokens) {
+            if (OPERATOR_TEXTS.contains(token.getText().toUpperCase(java.util.Locale.ROOT)) && ++operators > MAXIMUM_OPERATORS) {
+                throw new AdqlException(AdqlException.Kind.LIMIT, AdqlTreeBuilder.position(token),
+                        "more than " + MAXIMUM_OPERATORS + " operators; split the query (an IN list counts as one)");
+            }
             String text = token.getText();
             if (text.equals("(")) {
                 depth++;
@@ -77,6 +110,8 @@ public final class AdqlParsing {
             }
         }
     }
+
+    private static final java.util.Set<String> OPERATOR_TEXTS = java.util.Set.of("AND", "OR", "+", "-", "*", "/", "||", "&", "|", "^");
 
     private static final List<Integer> EXPRESSION_STARTS = List.of(AdqlLexer.CASE,
             AdqlLexer.CAST, AdqlLexer.CHAR, AdqlLexer.VARCHAR, AdqlLexer.PRECISION, AdqlLexer.FALSE, AdqlLexer.TRUE,

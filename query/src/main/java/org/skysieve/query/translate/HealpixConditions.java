@@ -58,7 +58,11 @@ final class HealpixConditions {
         return ranges;
     }
 
-    /** {@code column BETWEEN s0 AND e0 - 1 OR ...}; FALSE for an empty set. */
+    /**
+     * {@code column BETWEEN first AND last AND (column BETWEEN s0 AND e0 - 1 OR ...)}; FALSE for an empty set. The
+     * enclosing BETWEEN comes first because DuckDB pushes a plain range (not an OR of ranges) into the Parquet scan,
+     * where it skips row groups by their statistics.
+     */
     static Expression condition(Expression.ColumnReference column, HealpixRanges ranges) {
         if (ranges.isEmpty()) {
             return new Expression.BooleanLiteral(Position.SYNTHETIC, false);
@@ -69,6 +73,11 @@ final class HealpixConditions {
                     SphericalSql.integer(ranges.end(i) - 1), false);
             condition = condition == null ? between : SphericalSql.binary(BinaryOperator.OR, condition, between);
         }
-        return condition;
+        if (ranges.rangeCount() == 1) {
+            return condition;
+        }
+        Expression enclosing = new Expression.Between(Position.SYNTHETIC, column, SphericalSql.integer(ranges.start(0)),
+                SphericalSql.integer(ranges.end(ranges.rangeCount() - 1) - 1), false);
+        return SphericalSql.binary(BinaryOperator.AND, enclosing, condition);
     }
 }

@@ -98,6 +98,9 @@ class AdqlParsingTest {
         assertError("SELECT " + "9".repeat(100) + " FROM t", "at most 64 for a number");
         assertError("SELECT '" + "a".repeat(20_000) + "' FROM t", "at most 10000");
         assertError("SELECT TOP 99999999999999999999 x FROM t", "expected an integer below 2^63");
+        assertError("SELECT x FROM t WHERE " + "x = 1 OR ".repeat(20_000) + "x = 2", "more than 1000 operators");
+        assertError("SELECT " + "1 + ".repeat(5_000) + "1 FROM t", "more than 1000 operators");
+        assertThat(AdqlParsing.parse("SELECT x FROM t WHERE " + "x = 1 OR ".repeat(900) + "x = 2")).isNotNull();
     }
 
     private static void assertError(String adql, String expectedMessagePart) {
