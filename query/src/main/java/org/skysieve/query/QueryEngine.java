@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.query.check.AnalyzedQuery;
 import org.skysieve.query.check.Analyzer;
 import org.skysieve.query.check.TableDescription;
@@ -112,7 +113,7 @@ public final class QueryEngine implements AutoCloseable {
         TableRegistry tables = registryFor(options);
         AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
         TranslatedQuery translated = Translation.toDuckDb(analyzed, tables);
-        String sql = "SELECT * FROM (" + translated.sql() + ") LIMIT " + (options.maxRecords() + 1);
+        String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
         Connection connection = null;
         Statement statement = null;
         try {
@@ -132,6 +133,23 @@ public final class QueryEngine implements AutoCloseable {
     /** A raw connection to the engine's database, for tests of the lock-down only. */
     Connection rawConnectionForTests() throws SQLException {
         return database.duplicate();
+    }
+
+    /**
+     * Each column cast to the SQL type of its documentation, so that the JDBC values always have the declared type
+     * (writers rely on it), named as documented; the inner columns are renamed by position first because a result
+     * may have two columns of the same name. One row more than asked for, to detect overflow.
+     */
+    static String typedOuterQuery(List<ColumnDoc> columns, String innerSql, long rowLimit) {
+        StringBuilder positions = new StringBuilder();
+        StringBuilder casts = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            String position = "c" + (i + 1);
+            positions.append(i == 0 ? "" : ", ").append(position);
+            casts.append(i == 0 ? "" : ", ").append("CAST(").append(position).append(" AS ").append(columns.get(i).type().sqlType())
+                    .append(") AS ").append(SqlText.identifier(columns.get(i).name()));
+        }
+        return "SELECT " + casts + " FROM (" + innerSql + ") AS q(" + positions + ") LIMIT " + rowLimit;
     }
 
     private TableRegistry registryFor(QueryOptions options) {

@@ -136,6 +136,22 @@ class QueryEngineTest {
     }
 
     @Test
+    void jdbcTypesAreTheDocumentedTypesEvenForDuplicateNames() throws Exception {
+        try (QueryResult result = engine.execute("SELECT 1 + 0.5, 2, 'a' || 'b', a.ra, b.ra, CASE WHEN a.mag_r < 20 THEN 1 ELSE 0 END, COUNT(*) FROM"
+                + " deep_optical.sources AS a JOIN deep_optical.sources AS b ON a.id = b.id GROUP BY a.ra, b.ra, a.mag_r", TinySky.UNLIMITED)) {
+            var metadata = result.rows().getMetaData();
+            assertThat(metadata.getColumnCount()).isEqualTo(result.columns().size());
+            for (int i = 0; i < result.columns().size(); i++) {
+                assertThat(metadata.getColumnTypeName(i + 1)).as(result.columns().get(i).name())
+                        .isEqualTo(result.columns().get(i).type().sqlType());
+            }
+            assertThat(result.columns()).extracting(ColumnDoc::name).containsExactly("col1", "col2", "col3", "ra", "ra", "col6", "count");
+            assertThat(result.next()).isTrue();
+            assertThat(result.rows().getObject(1)).isEqualTo(1.5);
+        }
+    }
+
+    @Test
     void namingErrorsSayLineColumnAndWhat() {
         assertError("SELECT ra,\n  magnitude FROM deep_optical.sources", AdqlException.Kind.UNKNOWN_NAME,
                 "error at 2:3: unknown column magnitude");
