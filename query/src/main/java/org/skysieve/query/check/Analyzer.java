@@ -190,34 +190,47 @@ public final class Analyzer {
             return new TableReference.DerivedTable(derived.position(), result.query(), new Identifier(derived.alias().name(), true));
         }
         TableReference.Join join = (TableReference.Join) reference;
+        int leftStart = scope.relations.size();
         TableReference left = tableReference(join.left(), scope, outer, tables);
+        int rightStart = scope.relations.size();
         TableReference right = tableReference(join.right(), scope, outer, tables);
-        for (Identifier column : join.using()) {
-            long holders = scope.relations.stream().filter(r -> r.columns().stream().anyMatch(c -> column.matches(c.name()))).count();
-            if (holders < 2) {
+        List<Relation> leftRelations = List.copyOf(scope.relations.subList(leftStart, rightStart));
+        List<Relation> rightRelations = List.copyOf(scope.relations.subList(rightStart, scope.relations.size()));
+        List<Identifier> usingColumns = join.using();
+        if (join.natural()) {
+            // NATURAL joins on the documented columns the two sides share (never on hidden ones such as _healpix_29)
+            usingColumns = sharedColumns(leftRelations, rightRelations).stream().map(name -> new Identifier(name, true)).toList();
+        }
+        for (Identifier column : usingColumns) {
+            boolean onLeft = leftRelations.stream().anyMatch(r -> r.columns().stream().anyMatch(c -> column.matches(c.name())));
+            boolean onRight = rightRelations.stream().anyMatch(r -> r.columns().stream().anyMatch(c -> column.matches(c.name())));
+            if (!onLeft || !onRight) {
                 throw new AdqlException(AdqlException.Kind.UNKNOWN_NAME, join.position(),
                         "USING (" + column.name() + ") needs a column of that name on both sides of the join");
             }
-        }
-        join.using().forEach(column -> scope.mergedColumns.add(column.folded()));
-        if (join.natural()) {
-            naturalColumns(scope).forEach(scope.mergedColumns::add);
+            scope.mergedColumns.add(column.folded());
         }
         Optional<Expression> on = join.on().map(e -> expression(e, scope, tables, false));
-        List<Identifier> using = join.using().stream()
-                .map(u -> new Identifier(canonicalColumnName(u, scope), true)).toList();
-        return new TableReference.Join(join.position(), join.kind(), join.natural(), left, right, on, using);
+        List<Identifier> using = usingColumns.stream().map(u -> new Identifier(canonicalColumnName(u, scope), true)).toList();
+        if (join.natural() && using.isEmpty()) {
+            return new TableReference.Join(join.position(), join.kind(), false, left, right,
+                    Optional.of(new Expression.BooleanLiteral(join.position(), true)), List.of());
+        }
+        return new TableReference.Join(join.position(), join.kind(), false, left, right, on, using);
     }
 
-    /** Column names (lower case) that two relations of the scope share. */
-    private static List<String> naturalColumns(Scope scope) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
-        for (Relation relation : scope.relations) {
+    /** Column names (as on the left) that both sides have, in left order. */
+    private static List<String> sharedColumns(List<Relation> left, List<Relation> right) {
+        List<String> shared = new ArrayList<>();
+        for (Relation relation : left) {
             for (ColumnDoc column : relation.columns()) {
-                counts.merge(column.name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                boolean onRight = right.stream().anyMatch(r -> r.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column.name())));
+                if (onRight && shared.stream().noneMatch(name -> name.equalsIgnoreCase(column.name()))) {
+                    shared.add(column.name());
+                }
             }
         }
-        return counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        return shared;
     }
 
     private static String canonicalColumnName(Identifier column, Scope scope) {
