@@ -1,0 +1,185 @@
+package org.skysieve.xmatch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.skysieve.catalog.duckdb.DuckDbConnections;
+import org.skysieve.catalog.duckdb.SqlText;
+import uk.ac.starlink.table.ColumnInfo;
+import uk.ac.starlink.table.RowSequence;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableFactory;
+
+/**
+ * Reads a table file (CSV, Parquet through DuckDB; FITS, VOTable through STIL) or a DuckDB relation into primitive
+ * columns. Integers become {@link Column.LongColumn}, floating point {@link Column.DoubleColumn}, anything else text.
+ */
+public final class TableReader {
+    static {
+        Logger.getLogger("uk.ac.starlink").setLevel(Level.WARNING);
+    }
+
+    private TableReader() {
+    }
+
+    /** Reads the whole file; the format comes from the suffix. */
+    public static LoadedTable read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Expected a table file. Actual: " + file + " does not exist or is not a file");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String path = SqlText.literal(file.toAbsolutePath().toString());
+        if (name.endsWith(".parquet")) {
+            return readSql(file.getFileName().toString(), "SELECT * FROM read_parquet(" + path + ")");
+        }
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".txt")) {
+            return readSql(file.getFileName().toString(), "SELECT * FROM read_csv(" + path + ", header = true)");
+        }
+        if (name.endsWith(".fits") || name.endsWith(".fit") || name.endsWith(".fits.gz") || name.endsWith(".vot")
+                || name.endsWith(".xml") || name.endsWith(".votable")) {
+            return readStil(file);
+        }
+        throw new IllegalArgumentException("Expected a file ending in .csv, .csv.gz, .parquet, .fits or .vot/.xml. Actual: " + file);
+    }
+
+    /** Runs {@code selectSql} in a fresh in-memory DuckDB and loads every column it returns. */
+    public static LoadedTable readSql(String source, String selectSql) {
+        try (Connection connection = DuckDbConnections.openInMemory()) {
+            return readSql(connection, source, selectSql);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("Could not read " + source + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Runs {@code selectSql} on {@code connection} and loads every column it returns. */
+    public static LoadedTable readSql(Connection connection, String source, String selectSql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(selectSql)) {
+            ResultSetMetaData meta = rows.getMetaData();
+            int count = meta.getColumnCount();
+            ColumnBuilder[] builders = new ColumnBuilder[count];
+            for (int c = 0; c < count; c++) {
+                builders[c] = new ColumnBuilder(meta.getColumnLabel(c + 1), kindOfSql(meta.getColumnType(c + 1)));
+            }
+            while (rows.next()) {
+                for (int c = 0; c < count; c++) {
+                    ColumnBuilder builder = builders[c];
+                    switch (builder.kind) {
+                        case LONG -> {
+                            long value = rows.getLong(c + 1);
+                            builder.addLong(value, rows.wasNull());
+                        }
+                        case DOUBLE -> {
+                            double value = rows.getDouble(c + 1);
+                            builder.addDouble(rows.wasNull() ? Double.NaN : value);
+                        }
+                        default -> builder.addText(rows.getString(c + 1));
+                    }
+                }
+            }
+            return new LoadedTable(source, Arrays.stream(builders).map(ColumnBuilder::build).toList());
+        }
+    }
+
+    private static LoadedTable readStil(Path file) {
+        try {
+            StarTable table = new StarTableFactory(false).makeStarTable(file.toString());
+            int count = table.getColumnCount();
+            ColumnBuilder[] builders = new ColumnBuilder[count];
+            for (int c = 0; c < count; c++) {
+                ColumnInfo info = table.getColumnInfo(c);
+                Class<?> type = info.getContentClass();
+                Kind kind = type == Long.class || type == Integer.class || type == Short.class || type == Byte.class ? Kind.LONG
+                        : type == Double.class || type == Float.class ? Kind.DOUBLE : Kind.TEXT;
+                builders[c] = new ColumnBuilder(info.getName(), kind);
+            }
+            try (RowSequence rows = table.getRowSequence()) {
+                while (rows.next()) {
+                    for (int c = 0; c < count; c++) {
+                        Object value = rows.getCell(c);
+                        ColumnBuilder builder = builders[c];
+                        switch (builder.kind) {
+                            case LONG -> builder.addLong(value == null ? 0 : ((Number) value).longValue(), value == null);
+                            case DOUBLE -> builder.addDouble(value == null ? Double.NaN : ((Number) value).doubleValue());
+                            default -> builder.addText(value == null ? null : value.toString());
+                        }
+                    }
+                }
+            }
+            return new LoadedTable(file.getFileName().toString(), Arrays.stream(builders).map(ColumnBuilder::build).toList());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Could not read " + file + " as FITS or VOTable: " + firstLine(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private static Kind kindOfSql(int sqlType) {
+        return switch (sqlType) {
+            case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Kind.LONG;
+            case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC -> Kind.DOUBLE;
+            default -> Kind.TEXT;
+        };
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private enum Kind { LONG, DOUBLE, TEXT }
+
+    private static final class ColumnBuilder {
+        final String name;
+        final Kind kind;
+        int size;
+        long[] longs = new long[0];
+        boolean[] nulls = new boolean[0];
+        double[] doubles = new double[0];
+        List<String> texts = new ArrayList<>();
+
+        ColumnBuilder(String name, Kind kind) {
+            this.name = name;
+            this.kind = kind;
+        }
+
+        void addLong(long value, boolean isNull) {
+            if (size == longs.length) {
+                longs = Arrays.copyOf(longs, Math.max(1024, size * 2));
+                nulls = Arrays.copyOf(nulls, longs.length);
+            }
+            longs[size] = value;
+            nulls[size] = isNull;
+            size++;
+        }
+
+        void addDouble(double value) {
+            if (size == doubles.length) {
+                doubles = Arrays.copyOf(doubles, Math.max(1024, size * 2));
+            }
+            doubles[size++] = value;
+        }
+
+        void addText(String value) {
+            texts.add(value);
+            size++;
+        }
+
+        Column build() {
+            return switch (kind) {
+                case LONG -> new Column.LongColumn(name, Arrays.copyOf(longs, size), Arrays.copyOf(nulls, size));
+                case DOUBLE -> new Column.DoubleColumn(name, Arrays.copyOf(doubles, size));
+                case TEXT -> new Column.TextColumn(name, texts.toArray(new String[0]));
+            };
+        }
+    }
+}
