@@ -53,7 +53,15 @@ public final class SkyMatcher {
     private static MatchResult symmetric(SkyPositions left, SkyPositions right, MatchSpec spec) {
         MatchResult forward = match(left, right, spec.withMode(MatchMode.BEST));
         MatchResult backward = match(right, left, spec.withMode(MatchMode.BEST));
-        int[] bestLeftOfRight = new int[right.size()];
+        return mutualBest(forward, backward, right.size());
+    }
+
+    /**
+     * The pairs of {@code forward} (best left to right) whose right row's best left row ({@code backward}, right to
+     * left, whose right rows may extend the forward left rows: index i means the same row in both) is the same row.
+     */
+    static MatchResult mutualBest(MatchResult forward, MatchResult backward, int rightSize) {
+        int[] bestLeftOfRight = new int[rightSize];
         Arrays.fill(bestLeftOfRight, -1);
         for (int i = 0; i < backward.size(); i++) {
             bestLeftOfRight[backward.leftRow(i)] = backward.rightRow(i);
@@ -65,7 +73,7 @@ public final class SkyMatcher {
                 kept.add(forward.leftRow(i), forward.rightRow(i), chord * chord, forward.candidates(i), 1);
             }
         }
-        return toResult(kept, right.size());
+        return toResult(kept, rightSize);
     }
 
     private static List<PairBuffer> run(Sweep sweep, int leftRows, int threads) {
