@@ -46,10 +46,10 @@ public final class ProperMotion {
             double x = cosLat * cosLon - east * sinLon - north * sinLat * cosLon;
             double y = cosLat * sinLon + east * cosLon - north * sinLat * sinLon;
             double z = sinLat + north * cosLat;
-            double norm = Math.sqrt(x * x + y * y + z * z);
             double newLon = Math.toDegrees(Math.atan2(y, x));
             ra[i] = newLon < 0 ? newLon + 360.0 : newLon;
-            dec[i] = Math.toDegrees(Math.asin(Math.max(-1.0, Math.min(1.0, z / norm))));
+            // atan2, not asin: asin loses precision near the poles
+            dec[i] = Math.toDegrees(Math.atan2(z, Math.hypot(x, y)));
         }
         return new double[][] {ra, dec};
     }
