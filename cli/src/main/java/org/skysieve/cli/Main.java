@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             IngestCommand.class,
             ServeCommand.class,
+            XmatchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

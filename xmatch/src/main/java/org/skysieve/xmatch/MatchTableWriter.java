@@ -1,0 +1,172 @@
+package org.skysieve.xmatch;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.skysieve.catalog.duckdb.DuckDbConnections;
+import org.skysieve.catalog.duckdb.SqlText;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableFactory;
+import uk.ac.starlink.table.StarTableOutput;
+
+/**
+ * Writes cross-match pairs as a table: the chosen left columns, the chosen right columns, then {@code separation_arcsec},
+ * {@code candidates}, {@code rank} and {@code mates}. A name present on both sides gets {@code _1} and {@code _2}
+ * suffixes, as STILTS tmatch2 does. The format comes from the output file's suffix: .csv, .parquet (DuckDB), .fits or
+ * .vot/.xml (STIL). Pairs are streamed to a CSV file as they arrive (memory stays bounded), converted at
+ * {@link #close()}, and the output appears at its path only when complete. Used from one thread.
+ */
+public final class MatchTableWriter implements MatchSink, AutoCloseable {
+    private final Path out;
+    private final List<String> leftColumns;
+    private final List<String> rightColumns;
+    private final List<String> header;
+    private final Path csv;
+    private final BufferedWriter writer;
+    private long rows;
+
+    public MatchTableWriter(Path out, List<String> leftColumns, List<String> rightColumns) {
+        this.out = requireNonNull(out, "out is null").toAbsolutePath();
+        this.leftColumns = List.copyOf(leftColumns);
+        this.rightColumns = List.copyOf(rightColumns);
+        format(out);
+        Set<String> leftNames = lower(leftColumns);
+        Set<String> rightNames = lower(rightColumns);
+        List<String> names = new ArrayList<>();
+        for (String name : leftColumns) {
+            names.add(rightNames.contains(name.toLowerCase(Locale.ROOT)) ? name + "_1" : name);
+        }
+        for (String name : rightColumns) {
+            names.add(leftNames.contains(name.toLowerCase(Locale.ROOT)) ? name + "_2" : name);
+        }
+        names.addAll(List.of("separation_arcsec", "candidates", "rank", "mates"));
+        this.header = List.copyOf(names);
+        try {
+            Path parent = this.out.getParent();
+            Files.createDirectories(parent);
+            csv = Files.createTempFile(parent, "." + out.getFileName() + ".", ".csv");
+            writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+            writer.write(String.join(",", header.stream().map(MatchTableWriter::csvField).toList()));
+            writer.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The output column names, in order. */
+    public List<String> header() {
+        return header;
+    }
+
+    /** Pairs written so far. */
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public void accept(LoadedTable leftRows, LoadedTable rightRows, MatchResult result) {
+        List<Column> left = leftColumns.stream().map(name -> leftRows.require(name, "output")).toList();
+        List<Column> right = rightColumns.stream().map(name -> rightRows.require(name, "output")).toList();
+        StringBuilder line = new StringBuilder(256);
+        try {
+            for (int i = 0; i < result.size(); i++) {
+                line.setLength(0);
+                for (Column column : left) {
+                    line.append(csvField(column.text(result.leftRow(i)))).append(',');
+                }
+                for (Column column : right) {
+                    line.append(csvField(column.text(result.rightRow(i)))).append(',');
+                }
+                line.append(result.distanceArcsec(i)).append(',').append(result.candidates(i)).append(',').append(result.rank(i))
+                        .append(',').append(result.mates(i)).append('\n');
+                writer.write(line.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
+        }
+        rows += result.size();
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+            switch (format(out)) {
+                case "csv" -> Files.move(csv, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                case "parquet" -> toParquet();
+                default -> toStil(format(out));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(csv);
+            } catch (IOException e) {
+                // a temporary file left behind is harmless; the message of the first failure matters more
+            }
+        }
+    }
+
+    private void toParquet() throws IOException {
+        Path building = out.resolveSibling("." + out.getFileName() + ".building");
+        try (Connection connection = DuckDbConnections.openInMemory(); Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_csv(" + SqlText.literal(csv.toString()) + ", header = true, sample_size = -1)) TO "
+                    + SqlText.literal(building.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Files.move(building, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void toStil(String format) throws IOException {
+        Path building = out.resolveSibling("." + out.getFileName() + ".building");
+        StarTable table = new StarTableFactory(true).makeStarTable(csv.toString(), "csv");
+        new StarTableOutput().writeStarTable(table, building.toString(), format.equals("fits") ? "fits" : "votable");
+        Files.move(building, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** csv, parquet, fits or votable, from the suffix of {@code file}. */
+    static String format(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return "csv";
+        }
+        if (name.endsWith(".parquet")) {
+            return "parquet";
+        }
+        if (name.endsWith(".fits") || name.endsWith(".fit")) {
+            return "fits";
+        }
+        if (name.endsWith(".vot") || name.endsWith(".xml") || name.endsWith(".votable")) {
+            return "votable";
+        }
+        throw new IllegalArgumentException("Expected an output file ending in .csv, .parquet, .fits or .vot. Actual: " + file);
+    }
+
+    private static Set<String> lower(List<String> names) {
+        Set<String> set = new HashSet<>();
+        names.forEach(name -> set.add(name.toLowerCase(Locale.ROOT)));
+        return set;
+    }
+
+    private static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}
