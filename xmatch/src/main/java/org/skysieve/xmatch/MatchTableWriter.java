@@ -19,31 +19,38 @@ import java.util.Locale;
 import java.util.Set;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.SqlText;
-import uk.ac.starlink.table.StarTable;
-import uk.ac.starlink.table.StarTableFactory;
+import uk.ac.starlink.table.ArrayColumn;
+import uk.ac.starlink.table.ColumnStarTable;
 import uk.ac.starlink.table.StarTableOutput;
 
 /**
  * Writes cross-match pairs as a table: the chosen left columns, the chosen right columns, then {@code separation_arcsec},
  * {@code candidates}, {@code rank} and {@code mates}. A name present on both sides gets {@code _1} and {@code _2}
  * suffixes, as STILTS tmatch2 does. The format comes from the output file's suffix: .csv, .parquet (DuckDB), .fits or
- * .vot/.xml (STIL). Pairs are streamed to a CSV file as they arrive (memory stays bounded), converted at
- * {@link #close()}, and the output appears at its path only when complete. Used from one thread.
+ * .vot/.xml (STIL). For CSV and Parquet, pairs are streamed to a CSV file as they arrive (memory stays bounded) and
+ * converted at {@link #close()}; for FITS and VOTable they are gathered in primitive columns and written by STIL at
+ * {@link #close()}. The output appears at its path only when complete. Used from one thread.
  */
 public final class MatchTableWriter implements MatchSink, AutoCloseable {
     private final Path out;
     private final List<String> leftColumns;
     private final List<String> rightColumns;
     private final List<String> header;
+    private final String format;
     private final Path csv;
     private final BufferedWriter writer;
+    private List<ColumnAppender> gathered;
+    private final ColumnAppender distance = new ColumnAppender("separation_arcsec", ColumnAppender.Kind.DOUBLE);
+    private final ColumnAppender candidates = new ColumnAppender("candidates", ColumnAppender.Kind.LONG);
+    private final ColumnAppender rank = new ColumnAppender("rank", ColumnAppender.Kind.LONG);
+    private final ColumnAppender mates = new ColumnAppender("mates", ColumnAppender.Kind.LONG);
     private long rows;
 
     public MatchTableWriter(Path out, List<String> leftColumns, List<String> rightColumns) {
         this.out = requireNonNull(out, "out is null").toAbsolutePath();
         this.leftColumns = List.copyOf(leftColumns);
         this.rightColumns = List.copyOf(rightColumns);
-        format(out);
+        this.format = format(out);
         Set<String> leftNames = lower(leftColumns);
         Set<String> rightNames = lower(rightColumns);
         List<String> names = new ArrayList<>();
@@ -58,6 +65,11 @@ public final class MatchTableWriter implements MatchSink, AutoCloseable {
         try {
             Path parent = this.out.getParent();
             Files.createDirectories(parent);
+            if (!format.equals("csv") && !format.equals("parquet")) {
+                csv = null;
+                writer = null;
+                return;
+            }
             csv = Files.createTempFile(parent, "." + out.getFileName() + ".", ".csv");
             writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
             writer.write(String.join(",", header.stream().map(MatchTableWriter::csvField).toList()));
@@ -81,6 +93,10 @@ public final class MatchTableWriter implements MatchSink, AutoCloseable {
     public void accept(LoadedTable leftRows, LoadedTable rightRows, MatchResult result) {
         List<Column> left = leftColumns.stream().map(name -> leftRows.require(name, "output")).toList();
         List<Column> right = rightColumns.stream().map(name -> rightRows.require(name, "output")).toList();
+        if (writer == null) {
+            gather(left, right, result);
+            return;
+        }
         StringBuilder line = new StringBuilder(256);
         try {
             for (int i = 0; i < result.size(); i++) {
@@ -101,14 +117,47 @@ public final class MatchTableWriter implements MatchSink, AutoCloseable {
         rows += result.size();
     }
 
+    private void gather(List<Column> left, List<Column> right, MatchResult result) {
+        if (gathered == null) {
+            gathered = new ArrayList<>();
+            for (int c = 0; c < left.size(); c++) {
+                gathered.add(ColumnAppender.like(header.get(c), left.get(c)));
+            }
+            for (int c = 0; c < right.size(); c++) {
+                gathered.add(ColumnAppender.like(header.get(left.size() + c), right.get(c)));
+            }
+        }
+        for (int i = 0; i < result.size(); i++) {
+            for (int c = 0; c < left.size(); c++) {
+                gathered.get(c).addFrom(left.get(c), result.leftRow(i));
+            }
+            for (int c = 0; c < right.size(); c++) {
+                gathered.get(left.size() + c).addFrom(right.get(c), result.rightRow(i));
+            }
+            distance.addDouble(result.distanceArcsec(i));
+            candidates.addLong(result.candidates(i), false);
+            rank.addLong(result.rank(i), false);
+            mates.addLong(result.mates(i), false);
+        }
+        rows += result.size();
+    }
+
     @Override
     public void close() {
+        if (writer == null) {
+            try {
+                writeGathered();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         try {
             writer.close();
-            switch (format(out)) {
+            switch (format) {
                 case "csv" -> Files.move(csv, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 case "parquet" -> toParquet();
-                default -> toStil(format(out));
+                default -> throw new IllegalStateException("unexpected format " + format);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);
@@ -132,9 +181,24 @@ public final class MatchTableWriter implements MatchSink, AutoCloseable {
         Files.move(building, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void toStil(String format) throws IOException {
+    private void writeGathered() throws IOException {
+        List<Column> columns = new ArrayList<>();
+        if (gathered != null) {
+            gathered.forEach(appender -> columns.add(appender.build()));
+        } else {
+            // no pair at all: typed empty columns
+            for (int c = 0; c < header.size() - 4; c++) {
+                columns.add(new Column.TextColumn(header.get(c), new String[0]));
+            }
+        }
+        columns.addAll(List.of(distance.build(), candidates.build(), rank.build(), mates.build()));
+        ColumnStarTable table = ColumnStarTable.makeTableWithRows(rows);
+        for (Column column : columns) {
+            Object values = column instanceof Column.LongColumn longs ? longs.values()
+                    : column instanceof Column.DoubleColumn doubles ? doubles.values() : ((Column.TextColumn) column).values();
+            table.addColumn(ArrayColumn.makeColumn(column.name(), values));
+        }
         Path building = out.resolveSibling("." + out.getFileName() + ".building");
-        StarTable table = new StarTableFactory(true).makeStarTable(csv.toString(), "csv");
         new StarTableOutput().writeStarTable(table, building.toString(), format.equals("fits") ? "fits" : "votable");
         Files.move(building, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -68,13 +68,13 @@ public final class TableReader {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(selectSql)) {
             ResultSetMetaData meta = rows.getMetaData();
             int count = meta.getColumnCount();
-            ColumnBuilder[] builders = new ColumnBuilder[count];
+            ColumnAppender[] builders = new ColumnAppender[count];
             for (int c = 0; c < count; c++) {
-                builders[c] = new ColumnBuilder(meta.getColumnLabel(c + 1), kindOfSql(meta.getColumnType(c + 1)));
+                builders[c] = new ColumnAppender(meta.getColumnLabel(c + 1), kindOfSql(meta.getColumnType(c + 1)));
             }
             while (rows.next()) {
                 for (int c = 0; c < count; c++) {
-                    ColumnBuilder builder = builders[c];
+                    ColumnAppender builder = builders[c];
                     switch (builder.kind) {
                         case LONG -> {
                             long value = rows.getLong(c + 1);
@@ -88,7 +88,7 @@ public final class TableReader {
                     }
                 }
             }
-            return new LoadedTable(source, Arrays.stream(builders).map(ColumnBuilder::build).toList());
+            return new LoadedTable(source, Arrays.stream(builders).map(ColumnAppender::build).toList());
         }
     }
 
@@ -96,19 +96,19 @@ public final class TableReader {
         try {
             StarTable table = new StarTableFactory(false).makeStarTable(file.toString());
             int count = table.getColumnCount();
-            ColumnBuilder[] builders = new ColumnBuilder[count];
+            ColumnAppender[] builders = new ColumnAppender[count];
             for (int c = 0; c < count; c++) {
                 ColumnInfo info = table.getColumnInfo(c);
                 Class<?> type = info.getContentClass();
-                Kind kind = type == Long.class || type == Integer.class || type == Short.class || type == Byte.class ? Kind.LONG
-                        : type == Double.class || type == Float.class ? Kind.DOUBLE : Kind.TEXT;
-                builders[c] = new ColumnBuilder(info.getName(), kind);
+                ColumnAppender.Kind kind = type == Long.class || type == Integer.class || type == Short.class || type == Byte.class ? ColumnAppender.Kind.LONG
+                        : type == Double.class || type == Float.class ? ColumnAppender.Kind.DOUBLE : ColumnAppender.Kind.TEXT;
+                builders[c] = new ColumnAppender(info.getName(), kind);
             }
             try (RowSequence rows = table.getRowSequence()) {
                 while (rows.next()) {
                     for (int c = 0; c < count; c++) {
                         Object value = rows.getCell(c);
-                        ColumnBuilder builder = builders[c];
+                        ColumnAppender builder = builders[c];
                         switch (builder.kind) {
                             case LONG -> builder.addLong(value == null ? 0 : ((Number) value).longValue(), value == null);
                             case DOUBLE -> builder.addDouble(value == null ? Double.NaN : ((Number) value).doubleValue());
@@ -117,69 +117,22 @@ public final class TableReader {
                     }
                 }
             }
-            return new LoadedTable(file.getFileName().toString(), Arrays.stream(builders).map(ColumnBuilder::build).toList());
+            return new LoadedTable(file.getFileName().toString(), Arrays.stream(builders).map(ColumnAppender::build).toList());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Could not read " + file + " as FITS or VOTable: " + firstLine(String.valueOf(e.getMessage())), e);
         }
     }
 
-    private static Kind kindOfSql(int sqlType) {
+    private static ColumnAppender.Kind kindOfSql(int sqlType) {
         return switch (sqlType) {
-            case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Kind.LONG;
-            case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC -> Kind.DOUBLE;
-            default -> Kind.TEXT;
+            case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> ColumnAppender.Kind.LONG;
+            case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC -> ColumnAppender.Kind.DOUBLE;
+            default -> ColumnAppender.Kind.TEXT;
         };
     }
 
     private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private enum Kind { LONG, DOUBLE, TEXT }
-
-    private static final class ColumnBuilder {
-        final String name;
-        final Kind kind;
-        int size;
-        long[] longs = new long[0];
-        boolean[] nulls = new boolean[0];
-        double[] doubles = new double[0];
-        List<String> texts = new ArrayList<>();
-
-        ColumnBuilder(String name, Kind kind) {
-            this.name = name;
-            this.kind = kind;
-        }
-
-        void addLong(long value, boolean isNull) {
-            if (size == longs.length) {
-                longs = Arrays.copyOf(longs, Math.max(1024, size * 2));
-                nulls = Arrays.copyOf(nulls, longs.length);
-            }
-            longs[size] = value;
-            nulls[size] = isNull;
-            size++;
-        }
-
-        void addDouble(double value) {
-            if (size == doubles.length) {
-                doubles = Arrays.copyOf(doubles, Math.max(1024, size * 2));
-            }
-            doubles[size++] = value;
-        }
-
-        void addText(String value) {
-            texts.add(value);
-            size++;
-        }
-
-        Column build() {
-            return switch (kind) {
-                case LONG -> new Column.LongColumn(name, Arrays.copyOf(longs, size), Arrays.copyOf(nulls, size));
-                case DOUBLE -> new Column.DoubleColumn(name, Arrays.copyOf(doubles, size));
-                case TEXT -> new Column.TextColumn(name, texts.toArray(new String[0]));
-            };
-        }
     }
 }
