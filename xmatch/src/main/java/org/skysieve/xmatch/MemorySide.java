@@ -10,11 +10,14 @@ import org.skysieve.sky.healpix.HealpixRanges;
 /** A side held in memory (an uploaded or loaded table), with its rows' HEALPix indices for range selection. */
 public final class MemorySide implements MatchSide {
     private final LoadedTable table;
-    private final CellIndex index;
+    private final PositionColumns positions;
+    private CellIndex index;
 
+    /** Checks the positions now (bad rows are reported before any matching); the range index is built on first use. */
     public MemorySide(LoadedTable table, PositionColumns positions) {
         this.table = requireNonNull(table, "table is null");
-        this.index = new CellIndex(positions.positions(table));
+        this.positions = requireNonNull(positions, "positions is null");
+        positions.columnNames().forEach(name -> table.require(name, "position"));
     }
 
     @Override
@@ -34,6 +37,9 @@ public final class MemorySide implements MatchSide {
 
     @Override
     public LoadedTable rowsIn(HealpixRanges include, HealpixRanges exclude, List<String> columns) {
+        if (index == null) {
+            index = new CellIndex(positions.positions(table));
+        }
         int[] rows = new int[index.size()];
         int n = 0;
         for (int range = 0; range < include.rangeCount(); range++) {

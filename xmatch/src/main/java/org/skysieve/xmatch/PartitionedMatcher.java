@@ -58,6 +58,13 @@ public final class PartitionedMatcher {
         requireNonNull(sink, "sink is null");
         double marginRad = Angles.arcsecToRad(spec.radiusArcsec() + properMotionMarginArcsec(left.positions()) + properMotionMarginArcsec(right.positions()));
         List<HatsPixel> pieces = !left.rows().partitions().isEmpty() ? left.rows().partitions() : right.rows().partitions();
+        if (pieces.isEmpty() && left.rows() instanceof MemorySide leftMemory && right.rows() instanceof MemorySide rightMemory) {
+            // both in memory already: no piece to cut
+            LoadedTable leftRows = leftMemory.table();
+            LoadedTable rightRows = rightMemory.table();
+            sink.accept(leftRows, rightRows, SkyMatcher.match(left.positions().positions(leftRows), right.positions().positions(rightRows), spec));
+            return;
+        }
         if (pieces.isEmpty()) {
             HealpixRanges allSky = HealpixRanges.ofCells(0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
             matchPiece(left, right, spec, sink, allSky, allSky, allSky);
