@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
+            NeighboursCommand.class,
             ServeCommand.class,
             XmatchCommand.class,
             CommandLine.HelpCommand.class

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 /** The command's surface: every subcommand is listed and has its own help; bad options are clear errors. */
 class CommandLineTest {
-    private static final List<String> SUBCOMMANDS = List.of("demo", "generate", "ingest", "serve", "xmatch");
+    private static final List<String> SUBCOMMANDS = List.of("demo", "generate", "ingest", "neighbours", "serve", "xmatch");
 
     @Test
     void helpListsEverySubcommand() {
