@@ -73,6 +73,29 @@ class XmatchCommandTest {
         assertThat(Files.exists(Path.of(out))).isFalse();
     }
 
+    @Test
+    void badPositionsAreNamedByFileRowAndColumn() throws IOException {
+        Path good = folder.resolve("good.csv");
+        Files.writeString(good, "id,ra,dec\n1,10.0,20.0\n");
+        String out = folder.resolve("o.csv").toString();
+        Map<String, String> cases = Map.of(
+                "id,ra,dec\n1,10,20\n2,10,95\n", "data row 2. Actual: ra=10.0, dec=95.0",
+                "id,ra,dec\n", "Actual: the table is empty",
+                "id,ra,dec\n1,abc,3\n", "Actual: 'abc' in data row 1");
+        for (Map.Entry<String, String> badCase : cases.entrySet()) {
+            Path bad = folder.resolve("bad.csv");
+            Files.writeString(bad, badCase.getKey());
+            Captured captured = CommandLineTest.capture("xmatch", bad.toString(), good.toString(), "--radius", "1arcsec", "--out", out);
+            assertThat(captured.exitCode()).isEqualTo(1);
+            assertThat(captured.err()).contains("bad.csv").contains(badCase.getValue()).doesNotContain("at org.skysieve");
+        }
+        // a row without a position (an empty dec) never matches; the others do
+        Path partial = folder.resolve("partial.csv");
+        Files.writeString(partial, "id,ra,dec\n1,10.0,\n2,10.0,20.0\n");
+        assertThat(CommandLineTest.capture("xmatch", partial.toString(), good.toString(), "--radius", "1arcsec", "--out", out).exitCode()).isZero();
+        assertThat(Files.readAllLines(Path.of(out))).hasSize(2).element(1).asString().startsWith("2,");
+    }
+
     private static Path shared(String relative) {
         String shared = System.getProperty("skysieve.shared");
         Path path = shared == null ? null : Path.of(shared, "data").resolve(relative);

@@ -46,12 +46,27 @@ public final class MatchInputs {
         Column ra = table.firstOf(RA_NAMES).orElseThrow(() -> missing(file, "right ascension", RA_NAMES, table));
         Column dec = table.firstOf(DEC_NAMES).orElseThrow(() -> missing(file, "declination", DEC_NAMES, table));
         for (Column column : List.of(ra, dec)) {
-            if (column instanceof Column.TextColumn) {
-                throw new IllegalArgumentException("Expected a numeric column " + column.name() + " (degrees) in " + file + ". Actual: text");
+            if (column instanceof Column.TextColumn textColumn) {
+                throw new IllegalArgumentException("Expected a number (degrees) in column " + column.name() + " of " + file + ". Actual: "
+                        + firstNonNumber(textColumn));
             }
         }
         PositionColumns positions = PositionColumns.of(ra.name(), dec.name());
         return new ResolvedSide(new MemorySide(table, positions), positions, table.columns().stream().map(Column::name).toList(), fileEpochYear);
+    }
+
+    private static String firstNonNumber(Column.TextColumn column) {
+        for (int row = 0; row < column.size(); row++) {
+            String value = column.values()[row];
+            try {
+                if (value != null) {
+                    Double.parseDouble(value);
+                }
+            } catch (NumberFormatException e) {
+                return "'" + value + "' in data row " + (row + 1);
+            }
+        }
+        return "text";
     }
 
     private static IllegalArgumentException missing(Path file, String what, List<String> names, LoadedTable table) {

@@ -32,6 +32,11 @@ import uk.ac.starlink.table.StarTableOutput;
  * {@link #close()}. The output appears at its path only when complete. Used from one thread.
  */
 public final class MatchTableWriter implements MatchSink, AutoCloseable {
+    static {
+        // STIL's INFO reports stay quiet when only writing
+        TableReader.STIL_LOGGER.getLevel();
+    }
+
     private final Path out;
     private final List<String> leftColumns;
     private final List<String> rightColumns;

@@ -62,7 +62,7 @@ public final class SkyPositions {
                 continue;
             }
             if (Double.isInfinite(ra) || !(dec >= -90.0 && dec <= 90.0)) {
-                throw new IllegalArgumentException("Expected a finite right ascension and a declination in [-90, 90] degrees in row "
+                throw new IllegalArgumentException("Expected a finite right ascension and a declination in [-90, 90] degrees in data row "
                         + (i + 1) + ". Actual: ra=" + ra + ", dec=" + dec);
             }
             double lonRad = Math.toRadians(ra);
@@ -83,7 +83,7 @@ public final class SkyPositions {
             for (int i = 0; i < n; i++) {
                 double error = errorArcsec[i];
                 if (error < 0 || Double.isInfinite(error)) {
-                    throw new IllegalArgumentException("Expected a positional error >= 0 arcsec in row " + (i + 1) + ". Actual: " + error);
+                    throw new IllegalArgumentException("Expected a positional error >= 0 arcsec in data row " + (i + 1) + ". Actual: " + error);
                 }
                 errors[i] = Double.isNaN(error) ? 0.0 : error;
             }

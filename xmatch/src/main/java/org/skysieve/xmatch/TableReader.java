@@ -27,8 +27,11 @@ import uk.ac.starlink.table.StarTableFactory;
  * columns. Integers become {@link Column.LongColumn}, floating point {@link Column.DoubleColumn}, anything else text.
  */
 public final class TableReader {
+    /** Held strongly: STIL reports every table it opens at INFO, and a logger only referenced weakly forgets its level. */
+    static final Logger STIL_LOGGER = Logger.getLogger("uk.ac.starlink");
+
     static {
-        Logger.getLogger("uk.ac.starlink").setLevel(Level.WARNING);
+        STIL_LOGGER.setLevel(Level.WARNING);
     }
 
     private TableReader() {
