@@ -21,7 +21,9 @@ import org.skysieve.sky.healpix.HealpixRanges;
  * plus what proper motion can move a star between the two epochs, at most {@value #MAX_PROPER_MOTION_ARCSEC_PER_YEAR}
  * arcsec per year), so every left row is matched exactly once against every right row it could match. Symmetric mode
  * also reads the left rows within twice the margin, so that a right row's best left row is found even across a
- * partition edge. Results equal those of {@link SkyMatcher} on the whole tables.
+ * partition edge. Pairs, distances, candidates and ranks equal those of {@link SkyMatcher} on the whole tables;
+ * {@link MatchResult#mates(int)} counts only within a piece (a right row near an edge can be chosen from two pieces):
+ * {@link BestNeighbourTables} counts mates over the whole sky.
  */
 public final class PartitionedMatcher {
     /** Barnard's star moves 10.4 arcsec/yr; no star moves faster. */
