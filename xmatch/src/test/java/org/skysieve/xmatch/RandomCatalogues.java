@@ -60,6 +60,22 @@ final class RandomCatalogues {
         return new RandomCatalogues(java.util.Arrays.copyOf(ra, n), java.util.Arrays.copyOf(dec, n));
     }
 
+    /** Each point of this catalogue kept, unchanged (an exact duplicate), with probability {@code keep}. */
+    RandomCatalogues sample(long seed, double keep) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 0;
+        double[] ra = new double[size()];
+        double[] dec = new double[size()];
+        for (int i = 0; i < size(); i++) {
+            if (random.nextDouble() < keep) {
+                ra[n] = raDeg[i];
+                dec[n] = decDeg[i];
+                n++;
+            }
+        }
+        return new RandomCatalogues(java.util.Arrays.copyOf(ra, n), java.util.Arrays.copyOf(dec, n));
+    }
+
     /** This catalogue followed by {@code other}. */
     RandomCatalogues plus(RandomCatalogues other) {
         double[] ra = java.util.Arrays.copyOf(raDeg, size() + other.size());

@@ -26,7 +26,16 @@ class SkyMatcherAgreementTest {
                 sky("south pole cap, 30 arcsec", 14, RandomCatalogues.uniform(4, 2000, 0, 360, -90, -89.5), 30.0),
                 sky("RA wrap, 1 arcsec", 15, RandomCatalogues.uniform(5, 3000, 359.95, 0.1, -0.05, 0.05), 1.0),
                 sky("RA wrap near the pole, 2 arcsec", 16, RandomCatalogues.uniform(6, 2000, 359.0, 2.0, 89.95, 89.99), 2.0),
-                sky("0.01 arcsec", 17, RandomCatalogues.uniform(7, 1000, 359.9999, 0.0002, 40.0, 40.0002), 0.01));
+                sky("0.01 arcsec", 17, RandomCatalogues.uniform(7, 1000, 359.9999, 0.0002, 40.0, 40.0002), 0.01),
+                duplicates());
+    }
+
+    /** Exact duplicates on both sides: ties broken by the lower row, the same way in every direction. */
+    private static Arguments duplicates() {
+        RandomCatalogues base = RandomCatalogues.uniform(8, 1500, 359.99, 0.02, -30.01, -29.99);
+        RandomCatalogues left = base.plus(base.sample(18, 0.2));
+        RandomCatalogues right = base.sample(19, 0.5).plus(base.sample(21, 0.3)).plus(RandomCatalogues.jittered(20, base, 0.5, 3.0));
+        return Arguments.of("duplicates, 2 arcsec", left, right, 2.0);
     }
 
     private static Arguments sky(String name, long seed, RandomCatalogues base, double radiusArcsec) {
