@@ -56,6 +56,16 @@ final class XmatchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: every processor).")
     Integer threads;
 
+    @Option(names = "--sigma", paramLabel = "K", description = "Per-pair radius: K times the combined positional errors"
+            + " sqrt(e1^2 + e2^2), at most --radius. Needs --left-error and/or --right-error.")
+    Double sigma;
+
+    @Option(names = "--left-error", paramLabel = "COL[:UNIT]", description = "Left positional error column and its unit (default arcsec), e.g. ra_error:mas.")
+    String leftError;
+
+    @Option(names = "--right-error", paramLabel = "COL[:UNIT]", description = "Right positional error column and its unit (default arcsec).")
+    String rightError;
+
     @Override
     public Integer call() {
         double radiusArcsec = AngleText.parseArcsec(radius, "--radius");
@@ -63,12 +73,18 @@ final class XmatchCommand implements Callable<Integer> {
         if (threads != null) {
             spec = spec.withThreads(threads);
         }
+        if (sigma != null) {
+            if (leftError == null && rightError == null) {
+                throw new IllegalArgumentException("Expected --left-error and/or --right-error with --sigma. Actual: neither");
+            }
+            spec = spec.withSigmaCount(sigma);
+        }
         long start = System.nanoTime();
         ResolvedSide leftSide = MatchInputs.resolve(left, Optional.ofNullable(data), Optional.ofNullable(epoch));
         ResolvedSide rightSide = MatchInputs.resolve(right, Optional.ofNullable(data), Optional.ofNullable(epoch));
         try {
-            PositionColumns leftPositions = atEpochOf(leftSide, rightSide);
-            PositionColumns rightPositions = atEpochOf(rightSide, leftSide);
+            PositionColumns leftPositions = withError(atEpochOf(leftSide, rightSide), leftError, "--left-error");
+            PositionColumns rightPositions = withError(atEpochOf(rightSide, leftSide), rightError, "--right-error");
             List<String> leftKept = leftColumns == null ? leftSide.defaultColumns() : leftColumns;
             List<String> rightKept = rightColumns == null ? rightSide.defaultColumns() : rightColumns;
             long rows;
@@ -94,6 +110,17 @@ final class XmatchCommand implements Callable<Integer> {
             return positions.withProperMotion(positions.properMotion().get(), other.epochYear().get());
         }
         return positions;
+    }
+
+    /** {@code column[:unit]} as the positions' error column; null: none. */
+    private static PositionColumns withError(PositionColumns positions, String text, String parameter) {
+        if (text == null) {
+            return positions;
+        }
+        int colon = text.lastIndexOf(':');
+        String column = colon < 0 ? text : text.substring(0, colon);
+        double toArcsec = colon < 0 ? 1.0 : AngleText.arcsecPer(text.substring(colon + 1), parameter, text);
+        return positions.withError(column, toArcsec);
     }
 
     private static void close(ResolvedSide side) {

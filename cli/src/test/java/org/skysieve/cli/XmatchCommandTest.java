@@ -74,6 +74,20 @@ class XmatchCommandTest {
     }
 
     @Test
+    void errorRadiusKeepsOnlyPairsWithinKSigma() throws IOException {
+        Path left = folder.resolve("left.csv");
+        Files.writeString(left, "id,ra,dec,err\n1,10.0,20.0,100\n2,11.0,20.0,1000\n");
+        Path right = folder.resolve("right.csv");
+        // both 2 arcsec away in declination; 3 sigma of 0.1 arcsec is too tight, 3 sigma of 1 arcsec is enough
+        Files.writeString(right, "rid,ra,dec\n7," + 10.0 + "," + (20.0 + 2.0 / 3600) + "\n8," + 11.0 + "," + (20.0 + 2.0 / 3600) + "\n");
+        Path out = folder.resolve("sigma.csv");
+        Captured captured = CommandLineTest.capture("xmatch", left.toString(), right.toString(), "--radius", "5arcsec", "--sigma", "3",
+                "--left-error", "err:mas", "--left-columns", "id", "--right-columns", "rid", "--out", out.toString());
+        assertThat(captured.exitCode()).as(captured.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(2).element(1).asString().startsWith("2,8,");
+    }
+
+    @Test
     void badPositionsAreNamedByFileRowAndColumn() throws IOException {
         Path good = folder.resolve("good.csv");
         Files.writeString(good, "id,ra,dec\n1,10.0,20.0\n");
