@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             IngestCommand.class,
             QueryCommand.class,
+            NeighboursCommand.class,
             ServeCommand.class,
+            XmatchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

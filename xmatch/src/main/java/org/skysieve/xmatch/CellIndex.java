@@ -1,0 +1,61 @@
+package org.skysieve.xmatch;
+
+/**
+ * One side's rows with a position, in depth-29 HEALPix order, with their unit vectors copied in that order so that a
+ * cell's rows are contiguous in memory. Immutable after construction; shared read-only between threads.
+ */
+final class CellIndex {
+    final int[] rows;
+    final long[] hash29;
+    final double[] x;
+    final double[] y;
+    final double[] z;
+    final double[] errorArcsec;
+
+    CellIndex(SkyPositions positions) {
+        int total = positions.size();
+        long[] keys = new long[total];
+        for (int i = 0; i < total; i++) {
+            keys[i] = positions.hash29(i);
+        }
+        int[] order = HashOrder.sortedIndices(keys);
+        int n = 0;
+        while (n < total && positions.hasPosition(order[n])) {
+            n++;
+        }
+        // rows without a position carry Long.MAX_VALUE and sort last: they are dropped here.
+        rows = java.util.Arrays.copyOf(order, n);
+        hash29 = new long[n];
+        x = new double[n];
+        y = new double[n];
+        z = new double[n];
+        errorArcsec = new double[n];
+        for (int i = 0; i < n; i++) {
+            int row = rows[i];
+            hash29[i] = keys[row];
+            x[i] = positions.x(row);
+            y[i] = positions.y(row);
+            z[i] = positions.z(row);
+            errorArcsec[i] = positions.errorArcsec(row);
+        }
+    }
+
+    int size() {
+        return rows.length;
+    }
+
+    /** The first position whose index is >= {@code value}. */
+    int lowerBound(long value) {
+        int low = 0;
+        int high = hash29.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (hash29[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}
