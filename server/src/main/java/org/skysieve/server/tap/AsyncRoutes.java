@@ -93,10 +93,8 @@ final class AsyncRoutes {
     }
 
     private void create(Context context) throws IOException {
+        // The query parameters are checked when the job runs: a bad one makes the job ERROR (UWS, as taplint expects).
         TapParameters parameters = TapParameters.of(context);
-        if (parameters.single("QUERY").isPresent()) {
-            TapRequest.parse(parameters, settings);
-        }
         String jobId = store.newJobId();
         Instant now = Instant.now();
         UwsJob job = new UwsJob(jobId, parameters.single("RUNID"), UwsPhase.PENDING, now, Optional.empty(), Optional.empty(),

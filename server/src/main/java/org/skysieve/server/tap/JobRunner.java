@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,15 +87,14 @@ final class JobRunner implements AutoCloseable {
             }
             Path jobFolder = store.folder(jobId);
             TapRequest request = TapRequest.parse(TapRequest.fromStored(job.parameters()), settings);
-            List<UploadedTable> uploads = new ArrayList<>();
-            for (TapRequest.UploadSource source : request.uploads()) {
-                Path file = jobFolder.resolve("uploads").resolve(source.partName());
-                if (!Files.isRegularFile(file)) {
-                    throw new ServiceException(org.skysieve.server.http.ErrorCategory.BAD_REQUEST, "Expected an uploaded part named "
-                            + source.partName() + " for UPLOAD " + source.tableName() + ". Actual: no such part was sent");
+            Map<String, Path> parts = new java.util.HashMap<>();
+            Path uploadFolder = jobFolder.resolve("uploads");
+            if (Files.isDirectory(uploadFolder)) {
+                try (java.util.stream.Stream<Path> files = Files.list(uploadFolder)) {
+                    files.forEach(file -> parts.put(file.getFileName().toString(), file));
                 }
-                uploads.add(UploadReader.read(source.tableName(), file, jobFolder.resolve("tables")));
             }
+            List<UploadedTable> uploads = UploadSources.resolve(request, parts, jobFolder, settings);
             Path partial = jobFolder.resolve("result.part");
             WriteSummary summary;
             try (ExecutedQuery query = queries.open(request, uploads, Duration.ofSeconds(job.executionDurationSeconds()));

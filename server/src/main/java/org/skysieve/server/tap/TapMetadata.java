@@ -36,10 +36,12 @@ public record TapMetadata(List<Schema> schemas) {
      * @param rowCount      rows, when known
      * @param indexed       columns with an index (the position and id columns of a catalogue)
      * @param principal     columns shown by default (position and id)
+     * @param foreignKeys   the keys from this table to others
      */
     public record Table(String schemaName, String qualifiedName, String description, List<ColumnDoc> columns,
-                        Optional<Long> rowCount, List<String> indexed, List<String> principal) {
+                        Optional<Long> rowCount, List<String> indexed, List<String> principal, List<ForeignKey> foreignKeys) {
         public Table {
+            foreignKeys = List.copyOf(requireNonNull(foreignKeys, "foreignKeys is null"));
             requireNonNull(schemaName, "schemaName is null");
             requireNonNull(qualifiedName, "qualifiedName is null");
             requireNonNull(description, "description is null");
@@ -47,6 +49,17 @@ public record TapMetadata(List<Schema> schemas) {
             requireNonNull(rowCount, "rowCount is null");
             indexed = List.copyOf(requireNonNull(indexed, "indexed is null"));
             principal = List.copyOf(requireNonNull(principal, "principal is null"));
+        }
+    }
+
+    /** A single-column foreign key from a column of the owning table to {@code targetTable.targetColumn}. */
+    public record ForeignKey(String keyId, String targetTable, String fromColumn, String targetColumn, String description) {
+        public ForeignKey {
+            requireNonNull(keyId, "keyId is null");
+            requireNonNull(targetTable, "targetTable is null");
+            requireNonNull(fromColumn, "fromColumn is null");
+            requireNonNull(targetColumn, "targetColumn is null");
+            requireNonNull(description, "description is null");
         }
     }
 
@@ -63,7 +76,7 @@ public record TapMetadata(List<Schema> schemas) {
                 var doc = table.table();
                 List<String> key = List.of(doc.idColumn(), doc.raColumn(), doc.decColumn());
                 tables.add(new Table(published.survey().name(), table.qualifiedName(), doc.description(), doc.columns(),
-                        Optional.of(table.rowCount()), key, key));
+                        Optional.of(table.rowCount()), key, key, List.of()));
             }
             if (!tables.isEmpty()) {
                 String description = published.survey().title()
@@ -86,19 +99,19 @@ public record TapMetadata(List<Schema> schemas) {
 
     private static Schema tapSchema() {
         return new Schema(TAP_SCHEMA, "Description of the tables and columns of this service (TAP 1.1 section 4).", List.of(
-                tapTable("schemas", "The schemas of this service.",
+                tapTable("schemas", "The schemas of this service.", List.of(),
                         text("schema_name", "Schema name, for reference"),
                         text("utype", "Utype of the schema"),
                         text("description", "Description of the schema"),
                         integer("schema_index", "Suggested position in lists of schemas")),
-                tapTable("tables", "The tables of this service.",
+                tapTable("tables", "The tables of this service.", List.of(key("tables_schema", "schemas", "schema_name", "schema_name")),
                         text("schema_name", "The schema the table belongs to"),
                         text("table_name", "Table name as it appears in queries"),
                         text("table_type", "One of: table, view"),
                         text("utype", "Utype of the table"),
                         text("description", "Description of the table"),
                         integer("table_index", "Suggested position in lists of tables")),
-                tapTable("columns", "The columns of every table of this service.",
+                tapTable("columns", "The columns of every table of this service.", List.of(key("columns_table", "tables", "table_name", "table_name")),
                         text("table_name", "Table name, as in TAP_SCHEMA.tables"),
                         text("column_name", "Column name"),
                         text("utype", "Utype of the column"),
@@ -108,27 +121,33 @@ public record TapMetadata(List<Schema> schemas) {
                         text("datatype", "VOTable datatype of the column"),
                         text("arraysize", "VOTable arraysize of the column"),
                         text("xtype", "VOTable xtype of the column"),
-                        integer("size", "Deprecated: arraysize as an integer"),
+                        integer("\"size\"", "Deprecated: arraysize as an integer (a reserved word in ADQL, hence delimited)"),
                         integer("principal", "1 for a column to show by default, else 0"),
                         integer("indexed", "1 for an indexed column, else 0"),
                         integer("std", "1 for a column defined by a standard, else 0"),
                         integer("column_index", "Suggested position of the column in its table"),
                         text("flag_bits", "skysieve extension: for a quality-flag column, the meaning of every bit"
                                 + " ('bit N (mask) NAME: meaning;' ...); empty otherwise")),
-                tapTable("keys", "Foreign keys between the tables of this service.",
+                tapTable("keys", "Foreign keys between the tables of this service.", List.of(
+                                key("keys_from", "tables", "from_table", "table_name"), key("keys_target", "tables", "target_table", "table_name")),
                         text("key_id", "Key identifier"),
                         text("from_table", "The table holding the foreign key"),
                         text("target_table", "The table the key points to"),
                         text("utype", "Utype of the key"),
                         text("description", "Description of the key")),
-                tapTable("key_columns", "The columns of the foreign keys.",
+                tapTable("key_columns", "The columns of the foreign keys.", List.of(key("key_columns_key", "keys", "key_id", "key_id")),
                         text("key_id", "Key identifier, as in TAP_SCHEMA.keys"),
                         text("from_column", "Column of the key in from_table"),
                         text("target_column", "Column in target_table"))));
     }
 
-    private static Table tapTable(String name, String description, ColumnDoc... columns) {
-        return new Table(TAP_SCHEMA, TAP_SCHEMA + "." + name, description, List.of(columns), Optional.empty(), List.of(), List.of());
+    private static Table tapTable(String name, String description, List<ForeignKey> keys, ColumnDoc... columns) {
+        return new Table(TAP_SCHEMA, TAP_SCHEMA + "." + name, description, List.of(columns), Optional.empty(), List.of(), List.of(), keys);
+    }
+
+    private static ForeignKey key(String id, String target, String fromColumn, String targetColumn) {
+        return new ForeignKey("TAP_SCHEMA." + id, TAP_SCHEMA + "." + target, fromColumn, targetColumn,
+                "TAP_SCHEMA link: " + fromColumn + " refers to " + target + "." + targetColumn);
     }
 
     private static ColumnDoc text(String name, String description) {

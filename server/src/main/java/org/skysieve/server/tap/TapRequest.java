@@ -20,11 +20,20 @@ import org.skysieve.server.http.ServiceException;
  * @param uploads UPLOAD's pairs of table name and source ({@code param:NAME} names a multipart part)
  */
 public record TapRequest(String adql, long maxrec, TableFormat format, List<UploadSource> uploads) {
-    /** One {@code name,source} pair of the UPLOAD parameter. */
-    public record UploadSource(String tableName, String partName) {
+    /** One {@code name,source} pair of the UPLOAD parameter: {@code param:PART} (inline) or an http(s) URL. */
+    public record UploadSource(String tableName, String source) {
         public UploadSource {
             requireNonNull(tableName, "tableName is null");
-            requireNonNull(partName, "partName is null");
+            requireNonNull(source, "source is null");
+        }
+
+        public boolean inline() {
+            return source.startsWith("param:");
+        }
+
+        /** The multipart part name of an inline upload. */
+        public String partName() {
+            return source.substring("param:".length());
         }
     }
 
@@ -70,11 +79,11 @@ public record TapRequest(String adql, long maxrec, TableFormat format, List<Uplo
             }
             String name = pair.substring(0, comma).trim();
             String source = pair.substring(comma + 1).trim();
-            if (!source.startsWith("param:") || source.length() == "param:".length()) {
-                throw bad("Expected the source of upload " + name + " as param:part_name (an inline upload; URLs are not"
-                        + " fetched). Actual: " + source);
+            boolean url = source.startsWith("http://") || source.startsWith("https://");
+            if (!url && (!source.startsWith("param:") || source.length() == "param:".length())) {
+                throw bad("Expected the source of upload " + name + " as param:part_name or an http(s) URL. Actual: " + source);
             }
-            sources.add(new UploadSource(name, source.substring("param:".length())));
+            sources.add(new UploadSource(name, source));
         }
         return sources;
     }

@@ -30,7 +30,7 @@ public final class TapSchemaTables {
                 StringBuilder create = new StringBuilder("CREATE OR REPLACE TABLE ").append(table.qualifiedName()).append(" (");
                 List<ColumnDoc> columns = table.columns();
                 for (int i = 0; i < columns.size(); i++) {
-                    create.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).name()).append("\" ")
+                    create.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).name().replace("\"", "")).append("\" ")
                             .append(columns.get(i).type().sqlType());
                 }
                 statement.execute(create.append(')').toString());
@@ -69,6 +69,22 @@ public final class TapSchemaTables {
                         columns.setString(12, VoTableFieldElements.flagBits(column));
                         columns.executeUpdate();
                     }
+                }
+            }
+        }
+        try (PreparedStatement keys = connection.prepareStatement("INSERT INTO TAP_SCHEMA.keys VALUES (?, ?, ?, NULL, ?)");
+             PreparedStatement keyColumns = connection.prepareStatement("INSERT INTO TAP_SCHEMA.key_columns VALUES (?, ?, ?)")) {
+            for (TapMetadata.Table table : metadata.tables()) {
+                for (TapMetadata.ForeignKey key : table.foreignKeys()) {
+                    keys.setString(1, key.keyId());
+                    keys.setString(2, table.qualifiedName());
+                    keys.setString(3, key.targetTable());
+                    keys.setString(4, key.description());
+                    keys.executeUpdate();
+                    keyColumns.setString(1, key.keyId());
+                    keyColumns.setString(2, key.fromColumn());
+                    keyColumns.setString(3, key.targetColumn());
+                    keyColumns.executeUpdate();
                 }
             }
         }

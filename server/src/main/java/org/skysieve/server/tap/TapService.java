@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.skysieve.catalog.archive.Archive;
@@ -56,6 +55,7 @@ public final class TapService implements AutoCloseable {
     }
 
     public void register(RoutesConfig routes) {
+        routes.before(BASE + "/*", context -> context.header("Server", "skysieve"));
         routes.get(BASE + "/sync", this::sync);
         routes.post(BASE + "/sync", this::sync);
         routes.get(BASE + "/capabilities", context -> xml(context, VosiDocuments.capabilities(baseUrl(context), settings)));
@@ -76,18 +76,9 @@ public final class TapService implements AutoCloseable {
         TapRequest request = TapRequest.parse(parameters, settings);
         Path workFolder = Files.createDirectories(settings.jobsFolder().resolve(".sync")).resolve(store.newJobId());
         try {
-            List<UploadedTable> uploads = new ArrayList<>();
-            if (!request.uploads().isEmpty()) {
-                Map<String, Path> parts = saveUploadedParts(context, workFolder.resolve("uploads"), settings.uploadLimitBytes());
-                for (TapRequest.UploadSource source : request.uploads()) {
-                    Path part = parts.get(source.partName());
-                    if (part == null) {
-                        throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected an uploaded part named " + source.partName()
-                                + " for UPLOAD " + source.tableName() + ". Actual: parts " + parts.keySet());
-                    }
-                    uploads.add(UploadReader.read(source.tableName(), part, workFolder.resolve("tables")));
-                }
-            }
+            Map<String, Path> parts = request.uploads().isEmpty() ? Map.of()
+                    : saveUploadedParts(context, workFolder.resolve("uploads"), settings.uploadLimitBytes());
+            List<UploadedTable> uploads = UploadSources.resolve(request, parts, workFolder, settings);
             try (ExecutedQuery query = queries.open(request, uploads, settings.syncTimeout())) {
                 context.contentType(request.format().mimeType());
                 OutputStream out = context.outputStream();

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param maxRetention             the latest destruction a client may set, counted from creation
  * @param uploadLimitBytes         the largest upload accepted, per request
  * @param asyncThreads             async jobs run at once (the others wait QUEUED)
+ * @param uploadUrls               whether UPLOAD may name an http(s) URL that the server fetches (off by default: the
+ *                                 server would make requests on a client's behalf)
  */
 public record TapSettings(
         Path jobsFolder,
@@ -29,7 +31,8 @@ public record TapSettings(
         Duration defaultRetention,
         Duration maxRetention,
         long uploadLimitBytes,
-        int asyncThreads) {
+        int asyncThreads,
+        boolean uploadUrls) {
 
     public TapSettings {
         requireNonNull(jobsFolder, "jobsFolder is null");
@@ -53,21 +56,26 @@ public record TapSettings(
     /** The defaults: jobs under {@code jobsFolder}, 100k rows by default and 10M at most, 10 min sync, 1 h async, kept 7 days, 100 MB uploads. */
     public static TapSettings defaults(Path jobsFolder) {
         return new TapSettings(jobsFolder, 100_000, 10_000_000, Duration.ofMinutes(10), Duration.ofHours(1),
-                Duration.ofHours(4), Duration.ofDays(7), Duration.ofDays(30), 100L << 20, 2);
+                Duration.ofHours(4), Duration.ofDays(7), Duration.ofDays(30), 100L << 20, 2, false);
     }
 
     public TapSettings withLimits(long defaultMaxrec, long maxMaxrec) {
         return new TapSettings(jobsFolder, defaultMaxrec, maxMaxrec, syncTimeout, defaultExecutionDuration,
-                maxExecutionDuration, defaultRetention, maxRetention, uploadLimitBytes, asyncThreads);
+                maxExecutionDuration, defaultRetention, maxRetention, uploadLimitBytes, asyncThreads, uploadUrls);
+    }
+
+    public TapSettings withUploadUrls(boolean allowed) {
+        return new TapSettings(jobsFolder, defaultMaxrec, maxMaxrec, syncTimeout, defaultExecutionDuration,
+                maxExecutionDuration, defaultRetention, maxRetention, uploadLimitBytes, asyncThreads, allowed);
     }
 
     public TapSettings withUploadLimit(long bytes) {
         return new TapSettings(jobsFolder, defaultMaxrec, maxMaxrec, syncTimeout, defaultExecutionDuration,
-                maxExecutionDuration, defaultRetention, maxRetention, bytes, asyncThreads);
+                maxExecutionDuration, defaultRetention, maxRetention, bytes, asyncThreads, uploadUrls);
     }
 
     public TapSettings withRetention(Duration defaultRetention, Duration maxRetention) {
         return new TapSettings(jobsFolder, defaultMaxrec, maxMaxrec, syncTimeout, defaultExecutionDuration,
-                maxExecutionDuration, defaultRetention, maxRetention, uploadLimitBytes, asyncThreads);
+                maxExecutionDuration, defaultRetention, maxRetention, uploadLimitBytes, asyncThreads, uploadUrls);
     }
 }

@@ -168,7 +168,7 @@ public final class UploadReader {
         if (content == Double.class) {
             return java.util.Optional.of(ColumnType.DOUBLE);
         }
-        if (content == String.class) {
+        if (content == String.class || content == Character.class) {
             return java.util.Optional.of(ColumnType.STRING);
         }
         return java.util.Optional.empty();

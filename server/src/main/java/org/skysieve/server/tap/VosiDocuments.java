@@ -25,7 +25,6 @@ final class VosiDocuments {
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-common-table", "WITH"),
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-type", "CAST"),
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-unit", "IN_UNIT"),
-            List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-conditional", "COALESCE"),
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-bitwise", "BIT_AND", "BIT_OR", "BIT_XOR", "BIT_NOT"));
 
     private VosiDocuments() {
@@ -60,6 +59,10 @@ final class VosiDocuments {
             xml.append("   <alias>").append(Xml.escape(format.aliases().get(0))).append("</alias>\n  </outputFormat>\n");
         }
         xml.append("  <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-inline\"/>\n");
+        if (settings.uploadUrls()) {
+            xml.append("  <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-http\"/>\n");
+            xml.append("  <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-https\"/>\n");
+        }
         xml.append("  <retentionPeriod>\n   <default>").append(settings.defaultRetention().toSeconds()).append("</default>\n   <hard>")
                 .append(settings.maxRetention().toSeconds()).append("</hard>\n  </retentionPeriod>\n");
         xml.append("  <executionDuration>\n   <default>").append(settings.defaultExecutionDuration().toSeconds())
@@ -155,6 +158,12 @@ final class VosiDocuments {
                     xml.append("    <flag>principal</flag>\n");
                 }
                 xml.append("   </column>\n");
+            }
+            for (TapMetadata.ForeignKey key : table.foreignKeys()) {
+                xml.append("   <foreignKey>\n    <targetTable>").append(Xml.escape(key.targetTable())).append("</targetTable>\n")
+                        .append("    <fkColumn>\n     <fromColumn>").append(Xml.escape(key.fromColumn())).append("</fromColumn>\n")
+                        .append("     <targetColumn>").append(Xml.escape(key.targetColumn())).append("</targetColumn>\n    </fkColumn>\n")
+                        .append("    <description>").append(Xml.escape(key.description())).append("</description>\n   </foreignKey>\n");
             }
         }
         xml.append("  </").append(closing).append(">\n");
