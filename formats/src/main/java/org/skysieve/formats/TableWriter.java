@@ -20,6 +20,15 @@ import org.skysieve.catalog.model.ColumnDoc;
 public interface TableWriter {
     WriteSummary write(List<ColumnDoc> columns, ResultSet rows, long maxRows, OutputStream out) throws IOException, SQLException;
 
+    /**
+     * As {@link #write(List, ResultSet, long, OutputStream)}, with each column's VOTable {@code xtype} (e.g.
+     * {@code timestamp}; empty for none), used by the formats that can carry it (VOTable) and ignored by the others.
+     */
+    default WriteSummary write(List<ColumnDoc> columns, List<String> xtypes, ResultSet rows, long maxRows, OutputStream out)
+            throws IOException, SQLException {
+        return write(columns, rows, maxRows, out);
+    }
+
     /** The format written. */
     TableFormat format();
 }

@@ -15,13 +15,23 @@ public final class VoTableDocuments {
 
     /** Everything up to and including the opening {@code <DATA>}. */
     static String head(List<ColumnDoc> columns) {
+        return head(columns, java.util.Collections.nCopies(columns.size(), ""));
+    }
+
+    /** As {@link #head(List)} with each column's xtype (empty for none). */
+    static String head(List<ColumnDoc> columns, List<String> xtypes) {
+        if (xtypes.size() != columns.size()) {
+            throw new IllegalArgumentException("Expected one xtype per column (" + columns.size() + "). Actual: " + xtypes.size());
+        }
         StringBuilder xml = new StringBuilder(1024 + 256 * columns.size());
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<VOTABLE version=\"1.4\" xmlns=\"").append(NAMESPACE).append("\">\n");
         xml.append("<RESOURCE type=\"results\">\n");
         xml.append("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>\n");
         xml.append("<TABLE>\n");
-        VoTableFieldElements.append(xml, columns);
+        for (int i = 0; i < columns.size(); i++) {
+            VoTableFieldElements.append(xml, columns.get(i), xtypes.get(i));
+        }
         xml.append("<DATA>\n");
         return xml.toString();
     }

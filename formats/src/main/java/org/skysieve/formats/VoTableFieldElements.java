@@ -22,10 +22,18 @@ public final class VoTableFieldElements {
     }
 
     public static void append(StringBuilder xml, ColumnDoc column) {
+        append(xml, column, "");
+    }
+
+    /** One FIELD, with {@code xtype} (e.g. {@code timestamp}) unless it is empty. */
+    public static void append(StringBuilder xml, ColumnDoc column, String xtype) {
         xml.append("<FIELD name=\"").append(Xml.escape(column.name())).append("\" datatype=\"")
                 .append(column.type().votableDatatype()).append('"');
         if (column.type() == ColumnType.STRING) {
             xml.append(" arraysize=\"*\"");
+        }
+        if (!xtype.isEmpty()) {
+            xml.append(" xtype=\"").append(Xml.escape(xtype)).append('"');
         }
         if (!column.unit().isEmpty()) {
             xml.append(" unit=\"").append(Xml.escape(column.unit())).append('"');

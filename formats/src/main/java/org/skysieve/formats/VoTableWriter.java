@@ -41,8 +41,14 @@ public final class VoTableWriter implements TableWriter {
 
     @Override
     public WriteSummary write(List<ColumnDoc> columns, ResultSet rows, long maxRows, OutputStream out) throws IOException, SQLException {
+        return write(columns, java.util.Collections.nCopies(columns.size(), ""), rows, maxRows, out);
+    }
+
+    @Override
+    public WriteSummary write(List<ColumnDoc> columns, List<String> xtypes, ResultSet rows, long maxRows, OutputStream out)
+            throws IOException, SQLException {
         Writer text = new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(out), UTF_8), 1 << 16);
-        text.write(VoTableDocuments.head(columns));
+        text.write(VoTableDocuments.head(columns, xtypes));
         LimitedRows limited = new LimitedRows(rows, maxRows);
         if (format == TableFormat.VOTABLE_TABLEDATA) {
             writeTableData(columns, limited, text);

@@ -33,7 +33,8 @@ final class QueryRunner {
 
     static WriteSummary write(ExecutedQuery query, TapRequest request, Path spoolFolder, OutputStream out) throws IOException {
         try {
-            return TableWriters.forFormat(request.format(), spoolFolder).write(query.columns(), query.rows(), request.maxrec(), out);
+            return TableWriters.forFormat(request.format(), spoolFolder).write(query.columns(), query.xtypes(), query.rows(),
+                    request.maxrec(), out);
         } catch (SQLException e) {
             throw new ServiceException(ErrorCategory.BAD_REQUEST, "The query failed while its rows were read: " + e.getMessage(), e);
         }

@@ -50,13 +50,15 @@ public final class UploadReader {
             Files.createDirectories(folder);
             String kind = sniff(file);
             List<ColumnDoc> columns;
+            List<String> xtypes = new ArrayList<>();
             long rows;
             try (Connection connection = DuckDbConnections.openInMemory(); Statement statement = connection.createStatement()) {
                 if (kind.equals("parquet")) {
                     statement.execute("CREATE TABLE upload AS SELECT * FROM read_parquet(" + SqlText.literal(file.toString()) + ")");
                     columns = describe(connection, name);
+                    columns.forEach(column -> xtypes.add(""));
                 } else {
-                    columns = appendWithStil(name, file, kind, (DuckDBConnection) connection);
+                    columns = appendWithStil(name, file, kind, (DuckDBConnection) connection, xtypes);
                 }
                 statement.execute("COPY upload TO " + SqlText.literal(parquet.toString()) + " (FORMAT parquet)");
                 try (ResultSet count = statement.executeQuery("SELECT count(*) FROM upload")) {
@@ -64,7 +66,7 @@ public final class UploadReader {
                     rows = count.getLong(1);
                 }
             }
-            return new UploadedTable(name, parquet, columns, rows);
+            return new UploadedTable(name, parquet, columns, rows, xtypes);
         } catch (IOException | SQLException | RuntimeException e) {
             if (e instanceof ServiceException service) {
                 throw service;
@@ -92,8 +94,8 @@ public final class UploadReader {
         return "csv";
     }
 
-    private static List<ColumnDoc> appendWithStil(String name, Path file, String kind, DuckDBConnection connection)
-            throws IOException, SQLException {
+    private static List<ColumnDoc> appendWithStil(String name, Path file, String kind, DuckDBConnection connection,
+                                                  List<String> xtypes) throws IOException, SQLException {
         StarTable table = new StarTableFactory(false).makeStarTable(new FileDataSource(file.toFile()), kind);
         List<ColumnDoc> columns = new ArrayList<>();
         StringBuilder create = new StringBuilder("CREATE TABLE upload (");
@@ -104,6 +106,7 @@ public final class UploadReader {
                             + info.getContentClass().getSimpleName()));
             columns.add(ColumnDoc.of(info.getName(), type, nullToEmpty(info.getUnitString()), nullToEmpty(info.getUCD()),
                     nullToEmpty(info.getDescription())));
+            xtypes.add(nullToEmpty(info.getXtype()));
             create.append(i == 0 ? "" : ", ").append(SqlText.identifier(info.getName())).append(' ').append(type.sqlType());
         }
         try (Statement statement = connection.createStatement()) {

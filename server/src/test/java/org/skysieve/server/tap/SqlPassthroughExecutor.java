@@ -71,10 +71,16 @@ final class SqlPassthroughExecutor implements org.skysieve.server.tap.AdqlExecut
             ResultSet rows = statement.executeQuery(sql);
             Connection toClose = duplicate;
             Statement statementToClose = statement;
-            return new ExecutedQuery(columns(rows.getMetaData()), rows, () -> {
+            List<ColumnDoc> columns = columns(rows.getMetaData());
+            List<String> xtypes = columns.stream().map(column -> uploads.stream()
+                    .flatMap(upload -> java.util.stream.IntStream.range(0, upload.columns().size())
+                            .filter(i -> upload.columns().get(i).name().equalsIgnoreCase(column.name()))
+                            .mapToObj(i -> upload.xtypes().get(i)))
+                    .findFirst().orElse("")).toList();
+            return new ExecutedQuery(columns, rows, () -> {
                 statementToClose.close();
                 toClose.close();
-            });
+            }, xtypes);
         } catch (SQLException e) {
             closeQuietly(statement, duplicate);
             String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
