@@ -4,6 +4,7 @@ import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
 import org.skysieve.catalog.model.FlagBit;
+import org.skysieve.catalog.tap.ColumnDescriptions;
 
 /**
  * The VOTable FIELD elements of result columns: name, datatype (strings: {@code char}, {@code arraysize="*"}),
@@ -57,35 +58,13 @@ public final class VoTableFieldElements {
         xml.append("</FIELD>\n");
     }
 
-    /** The description with the band, what a null means and, for flag columns, every bit spelled out. */
+    /** See {@link ColumnDescriptions#description(ColumnDoc)}. */
     public static String description(ColumnDoc column) {
-        StringBuilder text = new StringBuilder(column.description());
-        column.band().ifPresent(band -> separate(text).append("Band: ").append(band).append('.'));
-        if (!column.nullMeaning().isEmpty()) {
-            separate(text).append("Null means: ").append(column.nullMeaning());
-        }
-        column.flags().ifPresent(flags -> {
-            if (!flags.bits().isEmpty()) {
-                separate(text).append(flagBits(column));
-            }
-        });
-        return text.toString();
+        return ColumnDescriptions.description(column);
     }
 
-    /** {@code Bits: bit 0 (1) NAME: meaning; ...}, empty when the column is not a flag column. */
+    /** See {@link ColumnDescriptions#flagBits(ColumnDoc)}. */
     public static String flagBits(ColumnDoc column) {
-        if (column.flags().isEmpty()) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder("Bits:");
-        for (FlagBit bit : column.flags().get().bits()) {
-            text.append(" bit ").append(bit.bit()).append(" (").append(Long.toUnsignedString(bit.mask())).append(") ")
-                    .append(bit.name()).append(": ").append(bit.description()).append(';');
-        }
-        return text.toString();
-    }
-
-    private static StringBuilder separate(StringBuilder text) {
-        return text.length() > 0 ? text.append(' ') : text;
+        return ColumnDescriptions.flagBits(column);
     }
 }

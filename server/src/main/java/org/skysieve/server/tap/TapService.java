@@ -1,7 +1,5 @@
 package org.skysieve.server.tap;
 
-import static java.util.Objects.requireNonNull;
-
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.archive.Folders;
+import org.skysieve.catalog.tap.TapMetadata;
 import org.skysieve.formats.WriteSummary;
 import org.skysieve.server.http.ErrorCategory;
 import org.skysieve.server.http.ServiceException;

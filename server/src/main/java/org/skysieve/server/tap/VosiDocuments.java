@@ -3,6 +3,7 @@ package org.skysieve.server.tap;
 import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.catalog.tap.TapMetadata;
 import org.skysieve.formats.TableFormat;
 import org.skysieve.formats.VoTableFieldElements;
 import org.skysieve.formats.Xml;

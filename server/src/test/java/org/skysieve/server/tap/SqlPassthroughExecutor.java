@@ -21,6 +21,8 @@ import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.hats.HatsCatalog;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.catalog.tap.TapMetadata;
+import org.skysieve.catalog.tap.TapSchemaTables;
 import org.skysieve.server.http.ErrorCategory;
 import org.skysieve.server.http.ServiceException;
 

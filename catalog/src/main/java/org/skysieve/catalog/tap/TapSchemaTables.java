@@ -1,4 +1,4 @@
-package org.skysieve.server.tap;
+package org.skysieve.catalog.tap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
-import org.skysieve.formats.VoTableFieldElements;
+
 
 /**
  * Creates the TAP_SCHEMA tables ({@code schemas}, {@code tables}, {@code columns} with the extra documented column
@@ -59,14 +59,14 @@ public final class TapSchemaTables {
                         columns.setString(2, column.name());
                         columns.setString(3, emptyToNull(column.ucd()));
                         columns.setString(4, emptyToNull(column.unit()));
-                        columns.setString(5, VoTableFieldElements.description(column));
+                        columns.setString(5, ColumnDescriptions.description(column));
                         columns.setString(6, column.type().votableDatatype());
                         columns.setString(7, column.type() == ColumnType.STRING ? "*" : null);
                         columns.setInt(8, table.principal().contains(column.name()) || table.schemaName().equals(TapMetadata.TAP_SCHEMA) ? 1 : 0);
                         columns.setInt(9, table.indexed().contains(column.name()) ? 1 : 0);
                         columns.setInt(10, table.schemaName().equals(TapMetadata.TAP_SCHEMA) ? 1 : 0);
                         columns.setInt(11, columnIndex++);
-                        columns.setString(12, VoTableFieldElements.flagBits(column));
+                        columns.setString(12, ColumnDescriptions.flagBits(column));
                         columns.executeUpdate();
                     }
                 }

@@ -1,4 +1,4 @@
-package org.skysieve.server.tap;
+package org.skysieve.catalog.tap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,7 +12,8 @@ import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
 
 /**
- * What the TAP service publishes: one schema per survey (its published tables, named {@code survey.table}) and
+ * What a TAP service publishes (used by the server for VOSI tables and TAP_SCHEMA, and by the query engine to check
+ * names): one schema per survey (its published tables, named {@code survey.table}) and
  * {@code TAP_SCHEMA} describing itself. The single source of VOSI tables and of TAP_SCHEMA's content, so the two
  * always agree. Immutable.
  */
