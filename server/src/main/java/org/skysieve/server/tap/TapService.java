@@ -1,5 +1,7 @@
 package org.skysieve.server.tap;
 
+import static java.util.Objects.requireNonNull;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
