@@ -54,6 +54,9 @@ public final class SkysieveServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(archive);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
+            // slack, TapService answers with its own 413 naming the limit.
+            config.jetty.multipartConfig.maxTotalRequestSize(tap.settings().uploadLimitBytes() + (1 << 20), io.javalin.config.SizeUnit.BYTES);
             health.register(config.routes);
             tap.register(config.routes);
             ErrorResponses.register(config.routes);

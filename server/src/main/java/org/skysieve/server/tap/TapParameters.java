@@ -30,10 +30,31 @@ public record TapParameters(Map<String, List<String>> values) {
         context.queryParamMap().forEach((name, list) -> all.computeIfAbsent(name, key -> new ArrayList<>()).addAll(list));
         String contentType = context.contentType() == null ? "" : context.contentType().toLowerCase(Locale.ROOT);
         if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/form-data")) {
-            context.formParamMap().forEach((name, list) -> all.computeIfAbsent(name, key -> new ArrayList<>()).addAll(list));
+            Map<String, List<String>> form;
+            try {
+                form = context.formParamMap();
+            } catch (Exception e) { // Jetty's refusal arrives as a sneakily thrown ServletException
+                throw unreadableBody(context, e);
+            }
+            form.forEach((name, list) -> all.computeIfAbsent(name, key -> new ArrayList<>()).addAll(list));
         }
         return new TapParameters(all);
     }
+
+    /** A body Jetty refused: beyond the multipart size limit (413, judged by Content-Length) or malformed (400). */
+    static ServiceException unreadableBody(Context context, Exception cause) {
+        long length = context.contentLength();
+        long limit = context.attribute(UPLOAD_LIMIT_ATTRIBUTE) instanceof Long value ? value : Long.MAX_VALUE;
+        if (length > limit) {
+            return new ServiceException(ErrorCategory.TOO_LARGE, "Expected a request of at most " + limit
+                    + " bytes of uploads. Actual: " + length + " bytes", cause);
+        }
+        return new ServiceException(ErrorCategory.BAD_REQUEST, "Expected a readable form or multipart body. Actual: "
+                + cause.getMessage(), cause);
+    }
+
+    /** The request attribute where the TAP service puts its upload limit (bytes) for {@link #unreadableBody}. */
+    static final String UPLOAD_LIMIT_ATTRIBUTE = "skysieve.tap.uploadLimitBytes";
 
     /** The single value of {@code name}; a parameter given twice with different values is an error. */
     public Optional<String> single(String name) {

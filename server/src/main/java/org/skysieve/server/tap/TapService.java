@@ -51,12 +51,19 @@ public final class TapService implements AutoCloseable {
         this.async = new AsyncRoutes(store, runner, settings);
     }
 
+    public TapSettings settings() {
+        return settings;
+    }
+
     public TapMetadata metadata() {
         return metadata;
     }
 
     public void register(RoutesConfig routes) {
-        routes.before(BASE + "/*", context -> context.header("Server", "skysieve"));
+        routes.before(BASE + "/*", context -> {
+            context.header("Server", "skysieve");
+            context.attribute(TapParameters.UPLOAD_LIMIT_ATTRIBUTE, settings.uploadLimitBytes());
+        });
         routes.get(BASE + "/sync", this::sync);
         routes.post(BASE + "/sync", this::sync);
         routes.get(BASE + "/capabilities", context -> xml(context, VosiDocuments.capabilities(baseUrl(context), settings)));
@@ -104,7 +111,13 @@ public final class TapService implements AutoCloseable {
     static Map<String, Path> saveUploadedParts(Context context, Path folder, long limitBytes) throws IOException {
         Map<String, Path> parts = new java.util.LinkedHashMap<>();
         long total = 0;
-        for (Map.Entry<String, List<UploadedFile>> entry : context.uploadedFileMap().entrySet()) {
+        Map<String, List<UploadedFile>> files;
+        try {
+            files = context.uploadedFileMap();
+        } catch (Exception e) { // Jetty's refusal arrives as a sneakily thrown ServletException
+            throw TapParameters.unreadableBody(context, e);
+        }
+        for (Map.Entry<String, List<UploadedFile>> entry : files.entrySet()) {
             for (UploadedFile file : entry.getValue()) {
                 total += file.size();
                 if (total > limitBytes) {

@@ -148,6 +148,9 @@ class TapSyncTest {
                 Map.of("big", new byte[(1 << 20) + 10]));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(TapClient.text(tooLarge)).contains("QUERY_STATUS").contains("bytes");
+        HttpResponse<byte[]> muchTooLarge = client.multipart("/tap/sync", Map.of("QUERY", "SELECT 1", "UPLOAD", "big,param:big"),
+                Map.of("big", new byte[3 << 20]));
+        assertThat(muchTooLarge.statusCode()).as(TapClient.text(muchTooLarge)).isEqualTo(413);
     }
 
     @Test
