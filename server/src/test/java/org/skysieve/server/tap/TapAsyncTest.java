@@ -89,6 +89,26 @@ class TapAsyncTest {
     }
 
     @Test
+    void anAsyncJobReadsItsUploadedTableWhenItRuns() throws Exception {
+        try (SkysieveServer server = start(Duration.ofMinutes(5))) {
+            TapClient client = new TapClient(server.port());
+            HttpResponse<byte[]> created = client.multipart("/tap/async", Map.of("LANG", "ADQL", "RESPONSEFORMAT", "csv",
+                    "UPLOAD", "points,param:table", "PHASE", "RUN",
+                    "QUERY", "SELECT p.name, count(*) AS n FROM TAP_UPLOAD.points AS p GROUP BY p.name ORDER BY p.name"),
+                    Map.of("table", "name,value\nb,1\na,2\nb,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(created.statusCode()).as(TapClient.text(created)).isEqualTo(303);
+            String location = created.headers().firstValue("location").orElseThrow();
+            String jobId = location.substring(location.lastIndexOf('/') + 1);
+            String job = TapClient.text(client.get("/tap/async/" + jobId + "?WAIT=30"));
+            for (int i = 0; i < 20 && !"COMPLETED".equals(element(job, "phase")) && !"ERROR".equals(element(job, "phase")); i++) {
+                job = TapClient.text(client.get("/tap/async/" + jobId + "?WAIT=30"));
+            }
+            assertThat(element(job, "phase")).as(job).isEqualTo("COMPLETED");
+            assertThat(TapClient.text(client.get("/tap/async/" + jobId + "/results/result"))).isEqualTo("name,n\r\na,1\r\nb,2\r\n");
+        }
+    }
+
+    @Test
     void aFailingQueryEndsInErrorWithItsMessage() throws Exception {
         try (SkysieveServer server = start(Duration.ofMinutes(5))) {
             TapClient client = new TapClient(server.port());
@@ -158,10 +178,10 @@ class TapAsyncTest {
     void theCleanerDestroysJobsPastTheirDestruction() throws Exception {
         try (SkysieveServer server = start(Duration.ofMillis(100))) {
             TapClient client = new TapClient(server.port());
-            String jobId = create(client, Map.of("QUERY", "SELECT 1", "DESTRUCTION", Instant.now().plusMillis(300).toString()));
+            String jobId = create(client, Map.of("QUERY", "SELECT 1", "DESTRUCTION", Instant.now().plusSeconds(3).toString()));
             Path folder = jobs.resolve("jobs").resolve(jobId);
             assertThat(folder).isDirectory();
-            for (int i = 0; i < 100 && java.nio.file.Files.exists(folder); i++) {
+            for (int i = 0; i < 200 && java.nio.file.Files.exists(folder); i++) {
                 Thread.sleep(50);
             }
             assertThat(folder).doesNotExist();

@@ -63,6 +63,33 @@ class TapClientsTest {
         }
     }
 
+    @Test
+    void stiltsTapqueryRunsSyncAndAsync() throws Exception {
+        Path stilts = Path.of("/usr/bin/stilts");
+        boolean present = Files.isExecutable(stilts);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("Expected /usr/bin/stilts on CI (.ci/run installs stilts)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "stilts absent; skipping");
+        Archive archive = TinyArchive.get();
+        try (SqlPassthroughExecutor executor = new SqlPassthroughExecutor(archive);
+             SkysieveServer server = SkysieveServer.start(archive, 0, TapSettings.defaults(folder.resolve("jobs")), executor)) {
+            TapClient direct = new TapClient(server.port());
+            String expected = TapClient.text(direct.get("/tap/sync?RESPONSEFORMAT=csv&QUERY="
+                    + java.net.URLEncoder.encode("SELECT TOP 4 id, ra FROM deep_optical.sources ORDER BY id", StandardCharsets.UTF_8)))
+                    .replace("\r\n", "\n");
+            for (String sync : List.of("true", "false")) {
+                Process process = new ProcessBuilder(stilts.toString(), "tapquery", "tapurl=" + direct.base() + "/tap",
+                        "adql=SELECT TOP 4 id, ra FROM deep_optical.sources ORDER BY id", "sync=" + sync, "ofmt=csv", "out=-")
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue()).as(output).isZero();
+                assertThat(output.lines().toList()).as("sync=%s", sync).isEqualTo(expected.lines().toList());
+            }
+        }
+    }
+
     private static List<Long> longs(JsonNode array) {
         List<Long> values = new java.util.ArrayList<>();
         array.forEach(node -> values.add(node.asLong()));
