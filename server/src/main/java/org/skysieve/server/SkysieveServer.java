@@ -7,18 +7,24 @@ import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
+import org.skysieve.server.tap.AdqlExecutor;
+import org.skysieve.server.tap.TapService;
+import org.skysieve.server.tap.TapSettings;
+import org.skysieve.server.tap.UnavailableAdqlExecutor;
 
 /**
  * The skysieve HTTP server over one archive. Routes are grouped by capability, one class each
- * ({@code health} now; TAP, SODA, cross-match, cutouts and the web UI as they land).
+ * ({@code health}, TAP at {@code /tap}; SODA, cross-match, cutouts and the web UI as they land).
  *
  * <p>Thread-safe: handlers only read the immutable {@link Archive} snapshot.
  */
 public final class SkysieveServer implements AutoCloseable {
     private final Javalin javalin;
+    private final TapService tap;
 
-    private SkysieveServer(Javalin javalin) {
+    private SkysieveServer(Javalin javalin, TapService tap) {
         this.javalin = javalin;
+        this.tap = tap;
     }
 
     /**
@@ -27,23 +33,42 @@ public final class SkysieveServer implements AutoCloseable {
      * @throws IllegalArgumentException when the port is out of range or already in use
      */
     public static SkysieveServer start(Archive archive, int port) {
+        return start(archive, port, TapSettings.defaults(archive.layout().root().resolve(".tap")), new UnavailableAdqlExecutor());
+    }
+
+    /**
+     * Starts serving {@code archive} on {@code port}, with TAP running queries through {@code executor} and keeping its
+     * jobs under {@link TapSettings#jobsFolder()}.
+     */
+    public static SkysieveServer start(Archive archive, int port, TapSettings tapSettings, AdqlExecutor executor) {
+        return start(archive, port, new TapService(archive, tapSettings, executor));
+    }
+
+    /** Starts serving {@code archive} with a TAP service built by the caller (closed with the server). */
+    public static SkysieveServer start(Archive archive, int port, TapService tap) {
         requireNonNull(archive, "archive is null");
+        requireNonNull(tap, "tap is null");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Expected a port in [0, 65535]. Actual: " + port);
         }
         HealthRoutes health = new HealthRoutes(archive);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
+            // slack, TapService answers with its own 413 naming the limit.
+            config.jetty.multipartConfig.maxTotalRequestSize(tap.settings().uploadLimitBytes() + (1 << 20), io.javalin.config.SizeUnit.BYTES);
             health.register(config.routes);
+            tap.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
             javalin.start(port);
         } catch (JavalinBindException e) {
+            tap.close();
             throw new IllegalArgumentException("Port " + port + " is already in use: stop what uses it, or choose another"
                     + " port with --port", e);
         }
-        return new SkysieveServer(javalin);
+        return new SkysieveServer(javalin, tap);
     }
 
     /** The port actually listened on. */
@@ -54,5 +79,6 @@ public final class SkysieveServer implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+        tap.close();
     }
 }

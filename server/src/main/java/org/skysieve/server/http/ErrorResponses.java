@@ -2,14 +2,17 @@ package org.skysieve.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import org.skysieve.formats.VoTableDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP responses: bad input is a 400 naming what was wrong, an unknown path a
- * 404, and anything unexpected is logged here and answered with a short message, never a stack trace.
- * (Protocol-specific forms, such as TAP's VOTable error documents, will be chosen here by route prefix.)
+ * The one place where failures become HTTP responses: a {@link ServiceException} gets its category's status, bad
+ * input ({@link IllegalArgumentException}) a 400 naming what was wrong, an unknown path a 404, and anything
+ * unexpected is logged here and answered with a short message, never a stack trace.
+ *
+ * <p>The form follows the protocol of the path: under {@code /tap} a DALI error document (a VOTable with
+ * {@code QUERY_STATUS=ERROR} and the message); elsewhere plain text.
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -18,21 +21,33 @@ public final class ErrorResponses {
     }
 
     public static void register(RoutesConfig routes) {
+        routes.exception(ServiceException.class, (exception, context) -> {
+            if (exception.category() == ErrorCategory.INTERNAL) {
+                LOG.error("Failure serving {}", context.path(), exception);
+            }
+            respond(context, exception.category().httpStatus(), exception.getMessage());
+        });
         routes.exception(IllegalArgumentException.class, (exception, context) ->
-                plain(context, HttpStatus.BAD_REQUEST, exception.getMessage()));
+                respond(context, 400, exception.getMessage()));
         routes.exception(Exception.class, (exception, context) -> {
             LOG.error("Unexpected failure serving {}", context.path(), exception);
-            plain(context, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error while serving " + context.path()
+            respond(context, 500, "Internal error while serving " + context.path()
                     + "; the server log has the details.");
         });
         routes.error(404, "*", context -> {
             if (context.result() == null || context.result().isEmpty()) {
-                plain(context, HttpStatus.NOT_FOUND, "No resource at " + context.path() + ". See / for what this server offers.");
+                respond(context, 404, "No resource at " + context.path() + ". See / for what this server offers.");
             }
         });
     }
 
-    private static void plain(Context context, HttpStatus status, String message) {
-        context.status(status).contentType("text/plain; charset=utf-8").result(message + "\n");
+    /** Writes the error in the form of the path's protocol. Usable by handlers that report an error themselves. */
+    public static void respond(Context context, int httpStatus, String message) {
+        context.status(httpStatus);
+        if (context.path().startsWith("/tap")) {
+            context.contentType("application/x-votable+xml").result(VoTableDocuments.error(message));
+        } else {
+            context.contentType("text/plain; charset=utf-8").result(message + "\n");
+        }
     }
 }

@@ -1,0 +1,191 @@
+package org.skysieve.formats;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.catalog.model.ColumnType;
+
+/**
+ * A FITS file with an empty primary HDU and one BINTABLE extension. The row count and the string widths are only
+ * known at the end, so the rows are first spooled to a temporary file in {@code spoolFolder} (then deleted), never
+ * held in memory.
+ *
+ * <p>Column forms: boolean {@code L} (null: byte 0), short {@code I}, int {@code J}, long {@code K} (null: the
+ * type's minimum value, declared as {@code TNULLn}), float {@code E} and double {@code D} (null and NaN are both NaN:
+ * FITS cannot tell them apart), string {@code nA} with n the longest value in bytes (null and empty are both
+ * blank). Units go to {@code TUNITn}, UCDs to {@code TUCDn}, descriptions (cut to a card) to {@code TCOMMn}.
+ * A cut result carries {@code QRYSTAT = 'OVERFLOW'} in the extension header.
+ */
+public final class FitsTableWriter implements TableWriter {
+    private final Path spoolFolder;
+
+    public FitsTableWriter(Path spoolFolder) {
+        this.spoolFolder = requireNonNull(spoolFolder, "spoolFolder is null");
+    }
+
+    @Override
+    public TableFormat format() {
+        return TableFormat.FITS;
+    }
+
+    @Override
+    public WriteSummary write(List<ColumnDoc> columns, ResultSet rows, long maxRows, OutputStream out) throws IOException, SQLException {
+        Files.createDirectories(spoolFolder);
+        Path spool = Files.createTempFile(spoolFolder, "fits-spool-", ".bin");
+        try {
+            int[] stringBytes = new int[columns.size()];
+            WriteSummary summary;
+            try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16))) {
+                summary = spoolRows(columns, rows, maxRows, data, stringBytes);
+            }
+            primaryHeader().writeTo(out);
+            tableHeader(columns, stringBytes, summary).writeTo(out);
+            copyRows(columns, stringBytes, spool, summary.rows(), out);
+            long dataBytes = summary.rows() * rowBytes(columns, stringBytes);
+            long padding = (FitsHeader.BLOCK - dataBytes % FitsHeader.BLOCK) % FitsHeader.BLOCK;
+            out.write(new byte[(int) padding]);
+            out.flush();
+            return summary;
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private static WriteSummary spoolRows(List<ColumnDoc> columns, ResultSet rows, long maxRows, DataOutputStream data,
+                                          int[] stringBytes) throws IOException, SQLException {
+        LimitedRows limited = new LimitedRows(rows, maxRows);
+        while (limited.next()) {
+            for (int i = 0; i < columns.size(); i++) {
+                ColumnType type = columns.get(i).type();
+                Object value = Cells.read(rows, i + 1, type);
+                switch (type) {
+                    case BOOLEAN -> data.writeByte(value == null ? 0 : ((Boolean) value ? 'T' : 'F'));
+                    case SHORT -> data.writeShort(value == null ? Short.MIN_VALUE : (Short) value);
+                    case INT -> data.writeInt(value == null ? Integer.MIN_VALUE : (Integer) value);
+                    case LONG -> data.writeLong(value == null ? Long.MIN_VALUE : (Long) value);
+                    case FLOAT -> data.writeFloat(value == null ? Float.NaN : (Float) value);
+                    case DOUBLE -> data.writeDouble(value == null ? Double.NaN : (Double) value);
+                    case STRING -> {
+                        byte[] bytes = value == null ? new byte[0] : ((String) value).getBytes(StandardCharsets.UTF_8);
+                        stringBytes[i] = Math.max(stringBytes[i], bytes.length);
+                        data.writeInt(bytes.length);
+                        data.write(bytes);
+                    }
+                }
+            }
+        }
+        return limited.summary();
+    }
+
+    private static FitsHeader primaryHeader() {
+        return new FitsHeader()
+                .logical("SIMPLE", true, "a FITS file")
+                .integer("BITPIX", 8, "")
+                .integer("NAXIS", 0, "no primary image")
+                .logical("EXTEND", true, "a binary table follows")
+                .end();
+    }
+
+    private static FitsHeader tableHeader(List<ColumnDoc> columns, int[] stringBytes, WriteSummary summary) {
+        FitsHeader table = new FitsHeader()
+                .string("XTENSION", "BINTABLE", "binary table extension")
+                .integer("BITPIX", 8, "")
+                .integer("NAXIS", 2, "")
+                .integer("NAXIS1", rowBytes(columns, stringBytes), "bytes per row")
+                .integer("NAXIS2", summary.rows(), "rows")
+                .integer("PCOUNT", 0, "")
+                .integer("GCOUNT", 1, "")
+                .integer("TFIELDS", columns.size(), "columns")
+                .string("EXTNAME", "RESULT", "");
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDoc column = columns.get(i);
+            int n = i + 1;
+            table.string("TTYPE" + n, column.name(), "");
+            table.string("TFORM" + n, form(column.type(), stringBytes[i]), "");
+            switch (column.type()) {
+                case SHORT -> table.integer("TNULL" + n, Short.MIN_VALUE, "null");
+                case INT -> table.integer("TNULL" + n, Integer.MIN_VALUE, "null");
+                case LONG -> table.integer("TNULL" + n, Long.MIN_VALUE, "null");
+                default -> { }
+            }
+            if (!column.unit().isEmpty()) {
+                table.string("TUNIT" + n, column.unit(), "");
+            }
+            if (!column.ucd().isEmpty()) {
+                table.string("TUCD" + n, column.ucd(), "");
+            }
+            String description = VoTableFieldElements.description(column);
+            if (!description.isEmpty()) {
+                table.string("TCOMM" + n, description, "");
+            }
+        }
+        if (summary.overflow()) {
+            table.string("QRYSTAT", "OVERFLOW", "cut at the row limit: more rows match");
+        }
+        return table.end();
+    }
+
+    private static void copyRows(List<ColumnDoc> columns, int[] stringBytes, Path spool, long rowCount, OutputStream out) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spool), 1 << 16))) {
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new NonClosingOutputStream(out), 1 << 16));
+            for (long row = 0; row < rowCount; row++) {
+                for (int i = 0; i < columns.size(); i++) {
+                    ColumnType type = columns.get(i).type();
+                    if (type == ColumnType.STRING) {
+                        int length = in.readInt();
+                        byte[] value = in.readNBytes(length);
+                        data.write(value);
+                        data.write(new byte[Math.max(stringBytes[i], 1) - length]);
+                    } else {
+                        int size = fixedBytes(type);
+                        data.write(in.readNBytes(size));
+                    }
+                }
+            }
+            data.flush();
+        }
+    }
+
+    private static int rowBytes(List<ColumnDoc> columns, int[] stringBytes) {
+        int total = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnType type = columns.get(i).type();
+            total += type == ColumnType.STRING ? Math.max(stringBytes[i], 1) : fixedBytes(type);
+        }
+        return total;
+    }
+
+    private static int fixedBytes(ColumnType type) {
+        return switch (type) {
+            case BOOLEAN -> 1;
+            case SHORT -> 2;
+            case INT, FLOAT -> 4;
+            case LONG, DOUBLE -> 8;
+            case STRING -> throw new IllegalArgumentException("Strings have no fixed size");
+        };
+    }
+
+    private static String form(ColumnType type, int stringBytes) {
+        return switch (type) {
+            case BOOLEAN -> "L";
+            case SHORT -> "I";
+            case INT -> "J";
+            case LONG -> "K";
+            case FLOAT -> "E";
+            case DOUBLE -> "D";
+            case STRING -> Math.max(stringBytes, 1) + "A";
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package org.skysieve.formats;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.catalog.model.ColumnDoc;
+
+/**
+ * Parquet with VOParquet metadata (IVOA Note "Parquet in the VO" 1.0: key {@code IVOA.VOTable-Parquet.version} =
+ * {@code 1.0} and {@code IVOA.VOTable-Parquet.content} = a data-less VOTable with every FIELD, and the OVERFLOW INFO
+ * when the result was cut). Parquet needs its footer at the end, so the rows are appended to a DuckDB database file
+ * in {@code spoolFolder}, copied to a zstd Parquet file there, and that file is streamed; both are deleted afterwards.
+ * Memory stays bounded by DuckDB's buffers, not by the result size.
+ *
+ * <p>Column names that repeat in a result (two tables' {@code ra}) get a suffix {@code _2}, {@code _3}, ... in the
+ * file; the VOTable FIELDs keep the result's names in order.
+ */
+public final class ParquetTableWriter implements TableWriter {
+    public static final String VOPARQUET_VERSION_KEY = "IVOA.VOTable-Parquet.version";
+    public static final String VOPARQUET_CONTENT_KEY = "IVOA.VOTable-Parquet.content";
+    private final Path spoolFolder;
+
+    public ParquetTableWriter(Path spoolFolder) {
+        this.spoolFolder = requireNonNull(spoolFolder, "spoolFolder is null");
+    }
+
+    @Override
+    public TableFormat format() {
+        return TableFormat.PARQUET;
+    }
+
+    @Override
+    public WriteSummary write(List<ColumnDoc> columns, ResultSet rows, long maxRows, OutputStream out) throws IOException, SQLException {
+        Files.createDirectories(spoolFolder);
+        Path database = Files.createTempFile(spoolFolder, "parquet-spool-", ".duckdb");
+        Path parquet = Files.createTempFile(spoolFolder, "parquet-spool-", ".parquet");
+        Files.delete(database);
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("autoinstall_known_extensions", "false");
+            properties.setProperty("autoload_known_extensions", "false");
+            WriteSummary summary;
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, properties)) {
+                List<String> names = uniqueNames(columns);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET preserve_insertion_order = true");
+                    StringBuilder create = new StringBuilder("CREATE TABLE result (");
+                    for (int i = 0; i < columns.size(); i++) {
+                        create.append(i == 0 ? "" : ", ").append(SqlText.identifier(names.get(i))).append(' ')
+                                .append(columns.get(i).type().sqlType());
+                    }
+                    statement.execute(create.append(')').toString());
+                }
+                summary = append(columns, rows, maxRows, (DuckDBConnection) connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("COPY result TO " + SqlText.literal(parquet.toString())
+                            + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
+                            + SqlText.literal(VOPARQUET_VERSION_KEY) + ": '1.0', "
+                            + SqlText.literal(VOPARQUET_CONTENT_KEY) + ": "
+                            + SqlText.literal(VoTableDocuments.fieldsOnly(columns, summary.overflow())) + "})");
+                }
+            }
+            Files.copy(parquet, out);
+            out.flush();
+            return summary;
+        } finally {
+            Files.deleteIfExists(database);
+            Files.deleteIfExists(Path.of(database + ".wal"));
+            Files.deleteIfExists(parquet);
+        }
+    }
+
+    private static WriteSummary append(List<ColumnDoc> columns, ResultSet rows, long maxRows, DuckDBConnection connection) throws SQLException {
+        LimitedRows limited = new LimitedRows(rows, maxRows);
+        try (DuckDBAppender appender = connection.createAppender("main", "result")) {
+            while (limited.next()) {
+                appender.beginRow();
+                for (int i = 0; i < columns.size(); i++) {
+                    Object value = Cells.read(rows, i + 1, columns.get(i).type());
+                    if (value == null) {
+                        appender.appendNull();
+                    } else if (value instanceof Boolean flag) {
+                        appender.append(flag.booleanValue());
+                    } else if (value instanceof Short number) {
+                        appender.append(number.shortValue());
+                    } else if (value instanceof Integer number) {
+                        appender.append(number.intValue());
+                    } else if (value instanceof Long number) {
+                        appender.append(number.longValue());
+                    } else if (value instanceof Float number) {
+                        appender.append(number.floatValue());
+                    } else if (value instanceof Double number) {
+                        appender.append(number.doubleValue());
+                    } else {
+                        appender.append((String) value);
+                    }
+                }
+                appender.endRow();
+            }
+        }
+        return limited.summary();
+    }
+
+    private static List<String> uniqueNames(List<ColumnDoc> columns) {
+        Set<String> seen = new HashSet<>();
+        return columns.stream().map(column -> {
+            String name = column.name();
+            for (int suffix = 2; !seen.add(name.toLowerCase(Locale.ROOT)); suffix++) {
+                name = column.name() + "_" + suffix;
+            }
+            return name;
+        }).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package org.skysieve.formats;
+
+import java.nio.file.Path;
+
+/** The writer of each {@link TableFormat}; spooling formats (FITS, Parquet) use temporary files in {@code spoolFolder}. */
+public final class TableWriters {
+    private TableWriters() {
+    }
+
+    public static TableWriter forFormat(TableFormat format, Path spoolFolder) {
+        return switch (format) {
+            case VOTABLE_TABLEDATA, VOTABLE_BINARY2 -> new VoTableWriter(format);
+            case CSV, TSV -> new DelimitedWriter(format);
+            case FITS -> new FitsTableWriter(spoolFolder);
+            case PARQUET -> new ParquetTableWriter(spoolFolder);
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package org.skysieve.server.tap;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs one ADQL query: what TAP needs of the query engine (the ADQL module implements it; tests use a fake).
+ *
+ * <p>Contract: the returned rows stream (they are not all in memory) and are read once by the caller, who closes
+ * {@link ExecutedQuery#resources()} when done (also on failure). The executor may stop after {@code maxrec + 1}
+ * rows (the caller needs the extra one to report overflow) but must return at least that many when they exist.
+ * {@code uploads} are visible to the query as {@code TAP_UPLOAD.<name>}. A query running longer than {@code timeout}
+ * is cancelled. Errors in the query are {@link org.skysieve.server.http.ServiceException}s of category
+ * {@code BAD_REQUEST} whose message names the line and column. Implementations are thread-safe: TAP calls them from
+ * several threads at once.
+ */
+public interface AdqlExecutor {
+    ExecutedQuery execute(String adql, long maxrec, List<UploadedTable> uploads, Duration timeout);
+}

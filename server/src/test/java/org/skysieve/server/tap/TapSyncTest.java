@@ -1,0 +1,201 @@
+package org.skysieve.server.tap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.archive.PublishedTable;
+import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.formats.TableFormat;
+import org.skysieve.server.SkysieveServer;
+
+/** TAP sync, VOSI and errors on the real server over a tiny synthetic sky, queries run by {@link SqlPassthroughExecutor}. */
+class TapSyncTest {
+    @TempDir
+    static Path jobs;
+
+    private static SqlPassthroughExecutor executor;
+    private static SkysieveServer server;
+    private static TapClient client;
+    private static Archive archive;
+
+    @BeforeAll
+    static void start() throws Exception {
+        archive = TinyArchive.get();
+        executor = new SqlPassthroughExecutor(archive);
+        server = SkysieveServer.start(archive, 0, TapSettings.defaults(jobs).withLimits(1000, 5000).withUploadLimit(1 << 20), executor);
+        client = new TapClient(server.port());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        executor.close();
+    }
+
+    private static HttpResponse<byte[]> sync(String query, String... more) throws Exception {
+        StringBuilder url = new StringBuilder("/tap/sync?REQUEST=doQuery&LANG=ADQL&QUERY=")
+                .append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+        for (int i = 0; i < more.length; i += 2) {
+            url.append('&').append(more[i]).append('=').append(URLEncoder.encode(more[i + 1], StandardCharsets.UTF_8));
+        }
+        return client.get(url.toString());
+    }
+
+    @Test
+    void everyTableCountsAsManyRowsAsItsCatalogueSays() throws Exception {
+        for (PublishedTable table : archive.surveys().stream().flatMap(s -> s.tables().stream()).toList()) {
+            HttpResponse<byte[]> response = sync("SELECT count(*) AS n FROM " + table.qualifiedName(), "RESPONSEFORMAT", "votable/td");
+            String body = TapClient.text(response);
+            assertThat(response.statusCode()).as(body).isEqualTo(200);
+            VoTables.validate(body);
+            assertThat(VoTables.rows(body)).containsExactly(List.of(Long.toString(table.rowCount())));
+        }
+    }
+
+    @Test
+    void maxrecCutsWithOverflowAndNeverSilently() throws Exception {
+        PublishedTable table = archive.survey("deep_optical").orElseThrow().tables().get(0);
+        long rows = table.rowCount();
+        assertThat(rows).isGreaterThan(10).isLessThan(5000);
+        String query = "SELECT id FROM " + table.qualifiedName();
+        for (long maxrec : new long[] {0, 7, rows - 1, rows, rows + 1}) {
+            String body = TapClient.text(sync(query, "MAXREC", Long.toString(maxrec), "FORMAT", "application/x-votable+xml;serialization=TABLEDATA"));
+            VoTables.validate(body);
+            assertThat(VoTables.rows(body)).hasSize((int) Math.min(maxrec, rows));
+            assertThat(VoTables.queryStatus(body)).as("MAXREC %d", maxrec)
+                    .isEqualTo(maxrec < rows ? List.of("OK", "OVERFLOW") : List.of("OK"));
+        }
+        // The default (1000 here) applies without MAXREC, and a larger MAXREC is lowered to the maximum (5000).
+        if (rows > 1000) {
+            assertThat(VoTables.rows(TapClient.text(sync(query, "responseformat", "votable/td")))).hasSize(1000);
+        }
+    }
+
+    @Test
+    void everyFormatAndAliasAnswersWithItsMimeType() throws Exception {
+        for (TableFormat format : TableFormat.values()) {
+            for (String name : concat(format.mimeType(), format.aliases())) {
+                HttpResponse<byte[]> response = sync("SELECT TOP 3 id, ra, dec, flags FROM deep_optical.sources", "RESPONSEFORMAT", name);
+                assertThat(response.statusCode()).as("%s: %s", name, TapClient.text(response)).isEqualTo(200);
+                assertThat(response.headers().firstValue("content-type").orElseThrow()).as(name).startsWith(format.mimeType().split(";")[0]);
+                if (format == TableFormat.CSV) {
+                    assertThat(TapClient.text(response).split("\r\n")).hasSize(4).startsWith("id,ra,dec,flags");
+                }
+            }
+        }
+    }
+
+    @Test
+    void parameterNamesAreCaseInsensitiveAndPostWorks() throws Exception {
+        HttpResponse<byte[]> response = client.post("/tap/sync", Map.of("request", "doQuery", "Lang", "ADQL",
+                "qUeRy", "SELECT TOP 2 id FROM deep_optical.sources", "responseFormat", "votable/td"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(VoTables.rows(TapClient.text(response))).hasSize(2);
+    }
+
+    @Test
+    void resultColumnsCarryTheCatalogueDocumentation() throws Exception {
+        String body = TapClient.text(sync("SELECT TOP 1 ra, flags FROM deep_optical.sources", "RESPONSEFORMAT", "votable"));
+        VoTables.validate(body);
+        ColumnDoc flags = archive.survey("deep_optical").orElseThrow().tables().get(0).table().column("flags").orElseThrow();
+        assertThat(body).contains("unit=\"deg\"").contains("ucd=\"pos.eq.ra;meta.main\"")
+                .contains("<OPTION name=\"" + flags.flags().orElseThrow().bits().get(0).name() + "\"");
+    }
+
+    @Test
+    void errorsAreVoTablesThatNameTheProblem() throws Exception {
+        Map<String, String> cases = Map.of(
+                "/tap/sync?LANG=ADQL", "QUERY",
+                "/tap/sync?LANG=PQL&QUERY=x", "LANG",
+                "/tap/sync?QUERY=SELECT+1&MAXREC=-4", "MAXREC",
+                "/tap/sync?QUERY=SELECT+1&RESPONSEFORMAT=excel", "RESPONSEFORMAT",
+                "/tap/sync?QUERY=SELECT+nothing+FROM+nowhere.table", "nowhere",
+                "/tap/sync?QUERY=SELECT+1&REQUEST=getCapabilities", "REQUEST",
+                "/tap/tables/no_such.table", "no_such.table",
+                "/tap/async/nosuchjob", "nosuchjob");
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            HttpResponse<byte[]> response = client.get(entry.getKey());
+            String body = TapClient.text(response);
+            assertThat(response.statusCode()).as(entry.getKey()).isIn(400, 404);
+            VoTables.validate(body);
+            assertThat(VoTables.queryStatus(body)).containsExactly("ERROR");
+            assertThat(body).as(entry.getKey()).contains(entry.getValue());
+        }
+    }
+
+    @Test
+    void uploadedTablesJoinTheCatalogues() throws Exception {
+        String csv = "id,label\n" + firstIds(3).stream().map(id -> id + ",mine " + id).reduce("", (a, b) -> a + b + "\n");
+        HttpResponse<byte[]> response = client.multipart("/tap/sync", Map.of("LANG", "ADQL", "RESPONSEFORMAT", "votable/td",
+                        "UPLOAD", "mine,param:list",
+                        "QUERY", "SELECT s.id, u.label FROM deep_optical.sources AS s JOIN TAP_UPLOAD.mine AS u ON s.id = u.id ORDER BY s.id"),
+                Map.of("list", csv.getBytes(StandardCharsets.UTF_8)));
+        String body = TapClient.text(response);
+        assertThat(response.statusCode()).as(body).isEqualTo(200);
+        assertThat(VoTables.rows(body)).hasSize(3).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("mine " + row.get(0)));
+
+        HttpResponse<byte[]> tooLarge = client.multipart("/tap/sync", Map.of("QUERY", "SELECT 1", "UPLOAD", "big,param:big"),
+                Map.of("big", new byte[(1 << 20) + 10]));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(TapClient.text(tooLarge)).contains("QUERY_STATUS").contains("bytes");
+        HttpResponse<byte[]> muchTooLarge = client.multipart("/tap/sync", Map.of("QUERY", "SELECT 1", "UPLOAD", "big,param:big"),
+                Map.of("big", new byte[3 << 20]));
+        assertThat(muchTooLarge.statusCode()).as(TapClient.text(muchTooLarge)).isEqualTo(413);
+    }
+
+    @Test
+    void tapSchemaAndVosiTablesDescribeEveryCatalogueColumn() throws Exception {
+        String tables = TapClient.text(client.get("/tap/tables"));
+        for (PublishedTable table : archive.surveys().stream().flatMap(s -> s.tables().stream()).toList()) {
+            assertThat(tables).contains("<name>" + table.qualifiedName() + "</name>");
+            String count = TapClient.text(sync("SELECT count(*) FROM TAP_SCHEMA.columns WHERE table_name = '" + table.qualifiedName() + "'",
+                    "RESPONSEFORMAT", "csv"));
+            assertThat(count.split("\r\n")[1]).isEqualTo(Integer.toString(table.table().columns().size()));
+            String one = TapClient.text(client.get("/tap/tables/" + table.qualifiedName()));
+            for (ColumnDoc column : table.table().columns()) {
+                assertThat(one).contains("<name>" + column.name() + "</name>");
+                if (!column.unit().isEmpty()) {
+                    assertThat(tables).contains("<unit>" + column.unit() + "</unit>");
+                }
+            }
+        }
+        String flagBits = TapClient.text(sync("SELECT flag_bits FROM TAP_SCHEMA.columns WHERE table_name = 'deep_optical.sources'"
+                + " AND column_name = 'flags'", "RESPONSEFORMAT", "csv"));
+        assertThat(flagBits).contains("bit 0 (1)");
+        assertThat(TapClient.text(client.get("/tap/tables?detail=min"))).doesNotContain("<column>");
+    }
+
+    @Test
+    void capabilitiesAdvertiseTheConfiguredLimits() throws Exception {
+        String capabilities = TapClient.text(client.get("/tap/capabilities"));
+        VoTables.parse(capabilities);
+        assertThat(capabilities).contains("<default unit=\"row\">1000</default>").contains("<hard unit=\"row\">5000</hard>")
+                .contains("<hard unit=\"byte\">1048576</hard>").contains("ivo://ivoa.net/std/ADQL#v2.1")
+                .contains("ivo://ivoa.net/std/TAPRegExt#output-votable-binary2");
+        assertThat(TapClient.text(client.get("/tap/availability"))).contains("<vosi:available>true</vosi:available>");
+        String examples = TapClient.text(client.get("/tap/examples"));
+        VoTables.parse(examples);
+        assertThat(examples).contains("property=\"query\"").contains("typeof=\"example\"");
+    }
+
+    private static List<String> firstIds(int count) throws Exception {
+        String csv = TapClient.text(sync("SELECT id FROM deep_optical.sources ORDER BY id LIMIT " + count, "RESPONSEFORMAT", "csv"));
+        return List.of(csv.split("\r\n")).subList(1, count + 1);
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(rest);
+        all.add(0, first);
+        return all;
+    }
+}

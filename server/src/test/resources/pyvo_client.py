@@ -1,0 +1,41 @@
+"""pyvo (Debian python3-pyvo) as a TAP client of a running skysieve: sync, async, upload and overflow.
+
+Usage: pyvo_client.py TAP_URL. Prints one JSON object with what each call returned; TapClientsTest checks it.
+"""
+import json
+import sys
+import warnings
+
+import pyvo
+from astropy.table import Table
+
+warnings.simplefilter("ignore")
+service = pyvo.dal.TAPService(sys.argv[1])
+out = {}
+
+result = service.search("SELECT TOP 5 id, ra, dec FROM deep_optical.sources ORDER BY id")
+out["sync"] = [int(value) for value in result["id"]]
+
+job = service.submit_job("SELECT TOP 7 id FROM deep_optical.sources ORDER BY id")
+job.run()
+job.wait(phases=["COMPLETED", "ERROR", "ABORTED"], timeout=60)
+out["async_phase"] = job.phase
+out["async"] = [int(value) for value in job.fetch_result().to_table()["id"]]
+job.delete()
+
+mine = Table({"id": out["sync"][:3], "label": ["a", "b", "c"]})
+result = service.search("SELECT s.id, u.label FROM deep_optical.sources AS s JOIN TAP_UPLOAD.mine AS u ON s.id = u.id"
+                        " ORDER BY s.id", uploads={"mine": mine})
+out["upload"] = [[int(row["id"]), str(row["label"])] for row in result]
+
+result = service.search("SELECT id FROM deep_optical.sources", maxrec=3)
+out["overflow_rows"] = len(result)
+out["overflow_status"] = result.query_status
+
+try:
+    service.search("SELECT nothing FROM nowhere.at_all")
+    out["error"] = None
+except pyvo.dal.DALQueryError as error:
+    out["error"] = str(error)
+
+print(json.dumps(out))
