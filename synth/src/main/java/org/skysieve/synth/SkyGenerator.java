@@ -24,7 +24,8 @@ import org.skysieve.catalog.model.SurveyJson;
  *
  * <p>Output, in the {@link ArchiveLayout}: {@code <out>/<survey>/survey.json}, {@code <out>/<survey>/<table>/} (a HATS
  * catalogue), {@code <out>/<survey>/footprint/footprint.json} ({@link FootprintDescription}) and
- * {@code <out>/truth/{sources,observations,spurious}.parquet} ({@link TruthFiles}). Work files live in
+ * per band {@code coverage_<band>.moc.fits}, {@code masks_<band>.moc.fits} and {@code depth_<band>.fits} beside it
+ * ({@link FootprintMaps}), and {@code <out>/truth/{sources,observations,spurious}.parquet} ({@link TruthFiles}). Work files live in
  * {@code <out>/.staging} and are deleted at the end.
  *
  * <p>Deterministic: the same seed and scale give the same rows in the same order. The sky is cut into chunks of
@@ -118,6 +119,7 @@ public final class SkyGenerator {
                 SurveyJson.write(model, layout.surveyFile(survey.name()));
                 Files.createDirectories(layout.footprintFolder(survey.name()));
                 Files.writeString(layout.footprintFolder(survey.name()).resolve("footprint.json"), SurveyJson.toJson(footprints.get(s)));
+                new FootprintMaps(footprints.get(s)).writeAll(layout.footprintFolder(survey.name()));
                 HatsCatalogWriter.write(store.parts(survey.name()), model.tables().get(0), survey.name(), hatsOptions(scale),
                         layout.catalogueFolder(survey.name(), survey.tableName()));
                 rows.add(new GenerationSummary.SurveyRows(survey.name(), store.totalRows(survey.name()), store.spuriousRows(survey.name())));
