@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
+import org.skysieve.server.moc.MocRoutes;
 
 /**
  * The skysieve HTTP server over one archive. Routes are grouped by capability, one class each
- * ({@code health} now; TAP, SODA, cross-match, cutouts and the web UI as they land).
+ * ({@code health}, {@code moc} now; TAP, SODA, cross-match, cutouts and the web UI as they land).
  *
  * <p>Thread-safe: handlers only read the immutable {@link Archive} snapshot.
  */
@@ -32,9 +34,11 @@ public final class SkysieveServer implements AutoCloseable {
             throw new IllegalArgumentException("Expected a port in [0, 65535]. Actual: " + port);
         }
         HealthRoutes health = new HealthRoutes(archive);
+        MocRoutes mocs = new MocRoutes(archive, new StatusMaps(archive));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             health.register(config.routes);
+            mocs.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
