@@ -119,13 +119,17 @@ public final class SkyGenerator {
                 SurveyJson.write(model, layout.surveyFile(survey.name()));
                 Files.createDirectories(layout.footprintFolder(survey.name()));
                 Files.writeString(layout.footprintFolder(survey.name()).resolve("footprint.json"), SurveyJson.toJson(footprints.get(s)));
-                new FootprintMaps(footprints.get(s)).writeAll(layout.footprintFolder(survey.name()));
                 HatsCatalogWriter.write(store.parts(survey.name()), model.tables().get(0), survey.name(), hatsOptions(scale),
                         layout.catalogueFolder(survey.name(), survey.tableName()));
                 rows.add(new GenerationSummary.SurveyRows(survey.name(), store.totalRows(survey.name()), store.spuriousRows(survey.name())));
                 progress.accept(String.format(java.util.Locale.ROOT, "Wrote %s: %,d rows", survey.name(), store.totalRows(survey.name())));
             }
             clock.end("catalogues");
+            for (int s = 0; s < surveys.size(); s++) {
+                new FootprintMaps(footprints.get(s)).writeAll(layout.footprintFolder(surveys.get(s).name()));
+            }
+            clock.end("maps");
+            progress.accept("Wrote the coverage, mask and depth maps of every band");
             Folders.deleteRecursively(staging);
             return new GenerationSummary(scale, seed, trueSources, rows, clock.phases(), clock.totalSeconds());
         }
