@@ -95,6 +95,13 @@ class MocRoutesTest {
     }
 
     @Test
+    void homePageLinksTheMocs() throws Exception {
+        String page = new String(get("/", null).body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("href=\"/moc/deep_optical/i/masks?format=json\"").contains("href=\"/moc/deep_optical/coverage?format=json\"")
+                .doesNotContain("/moc/no_maps/");
+    }
+
+    @Test
     void unknownNamesAre404sNamingThem() throws Exception {
         assertError(get("/moc/nowhere/r/coverage", null), 404, "Unknown survey 'nowhere'. Expected one of [deep_optical, no_maps]");
         assertError(get("/moc/deep_optical/z/coverage", null), 404, "Unknown band 'z' of survey deep_optical. Expected one of [r, i]");
