@@ -28,8 +28,8 @@ import org.skysieve.sky.moc.SpatialMoc;
  * and one per reason) and a depth map (the 5-sigma limiting magnitude, a {@link PartialHealpixMap}).
  *
  * <p>Resolution: a MOC describes a tile's inside with large cells and only its edge with cells of the maximum order,
- * chosen so that a cell is at most 1/1000 of the tile size and 1/20 of the smallest mask radius, between
- * orders 14 and 20. An edge cell at the maximum order is in the MOC when its centre is inside: positions within half
+ * chosen so that a cell is at most 1/1000 of the tile size (coverage) and 1/100 of each mask's radius (masks; the
+ * mask MOC's order is that of the smallest mask), between orders 14 and 20. An edge cell at the maximum order is in the MOC when its centre is inside: positions within half
  * a cell of an edge may get the other side's status. The depth map's order makes a cell no larger than half the
  * shallow strip along tile edges ({@code edgeFraction * tileSize}), at least order 8; its value is the limit at the
  * cell centre (or, for a cell whose centre is outside the band's tiles, at the centre of a covered cell inside it).
@@ -42,10 +42,14 @@ final class FootprintMaps {
     private static final int MIN_MOC_ORDER = 14;
     private static final int MAX_MOC_ORDER = 20;
     /** Cells of about a tile's size / 4 to start the descent from. */
-    private static final double CELL_SIZE_DEG_AT_ORDER_0 = 58.6;
+    static final double CELL_SIZE_DEG_AT_ORDER_0 = 58.6;
+    /** An upper bound of a cell's circumradius over its nominal size, below {@link #CHEAP_RADIUS_MAX_LAT_DEG}. */
+    static final double CIRCUMRADIUS_PER_CELL_SIZE = 1.1;
+    static final double CHEAP_RADIUS_MAX_LAT_DEG = 60;
 
     private final FootprintDescription footprint;
-    private final int mocOrder;
+    private final int coverageOrder;
+    private final int maskOrder;
     private final int depthOrder;
     private final Map<FootprintDescription.TileDescription, SpatialMoc> tileMocs = new LinkedHashMap<>();
     /** Per mask reason, the cells of the mask circles (every band is masked in them where observed). */
@@ -53,13 +57,11 @@ final class FootprintMaps {
 
     FootprintMaps(FootprintDescription footprint) {
         this.footprint = requireNonNull(footprint, "footprint is null");
-        double smallestFeatureDeg = footprint.tileSizeDeg() / 1000;
-        for (MaskCircle mask : footprint.masks()) {
-            smallestFeatureDeg = Math.min(smallestFeatureDeg, mask.radiusArcsec() / 3600 / 20);
-        }
-        this.mocOrder = clamp(orderForCellSize(smallestFeatureDeg), MIN_MOC_ORDER, MAX_MOC_ORDER);
+        this.coverageOrder = clamp(orderForCellSize(footprint.tileSizeDeg() / 1000), MIN_MOC_ORDER, MAX_MOC_ORDER);
+        double smallestMaskDeg = footprint.masks().stream().mapToDouble(mask -> mask.radiusArcsec() / 3600).min().orElse(1);
+        this.maskOrder = maskOrder(smallestMaskDeg);
         double stripDeg = footprint.depth().edgeFraction() * footprint.tileSizeDeg();
-        this.depthOrder = clamp(orderForCellSize(stripDeg / 2), 8, mocOrder);
+        this.depthOrder = clamp(orderForCellSize(stripDeg / 2), 8, coverageOrder);
         // tiles are independent: described in parallel, kept in the description's order
         List<SpatialMoc> mocs = footprint.tiles().parallelStream().map(this::tileMoc).toList();
         for (int t = 0; t < mocs.size(); t++) {
@@ -68,12 +70,21 @@ final class FootprintMaps {
         this.masks = masksByReason();
     }
 
-    int mocOrder() {
-        return mocOrder;
+    int coverageOrder() {
+        return coverageOrder;
+    }
+
+    int maskOrder() {
+        return maskOrder;
     }
 
     int depthOrder() {
         return depthOrder;
+    }
+
+    /** The order describing the edge of a mask of {@code radiusDeg}: cells of at most 1/100 of the radius. */
+    private static int maskOrder(double radiusDeg) {
+        return clamp(orderForCellSize(radiusDeg / 100), MIN_MOC_ORDER, MAX_MOC_ORDER);
     }
 
     /** The smallest order whose cells are at most {@code sizeDeg} across. */
@@ -95,7 +106,7 @@ final class FootprintMaps {
         for (FootprintDescription.BandDepth band : footprint.depth().medianDepths()) {
             SpatialMoc coverage = coverage(band.band());
             write(coverage, folder.resolve(COVERAGE_PREFIX + band.band() + MOC_SUFFIX));
-            SpatialMoc allMasks = SpatialMoc.empty(mocOrder);
+            SpatialMoc allMasks = SpatialMoc.empty(maskOrder);
             for (Map.Entry<String, SpatialMoc> reason : masks.entrySet()) {
                 SpatialMoc observed = reason.getValue().intersection(coverage);
                 allMasks = allMasks.union(observed);
@@ -124,7 +135,7 @@ final class FootprintMaps {
                 bounds.add(tile.getValue().rangeBounds());
             }
         }
-        return SpatialMoc.ofRangeBounds(mocOrder, concatenate(bounds));
+        return SpatialMoc.ofRangeBounds(coverageOrder, concatenate(bounds));
     }
 
     private static long[] concatenate(List<long[]> arrays) {
@@ -144,13 +155,14 @@ final class FootprintMaps {
         boundsByReason.put(MaskCircle.BAD_REGION, new ArrayList<>());
         List<long[]> described = footprint.masks().parallelStream().map(mask -> descend(mask.raDeg(), mask.decDeg(),
                 Math.toRadians(mask.radiusArcsec() / 3600) * 1.01, (raDeg, decDeg) ->
-                        (mask.radiusArcsec() - MaskIndex.separationArcsec(mask, raDeg, decDeg)) / 3600, mask.decDeg())).toList();
+                        (mask.radiusArcsec() - MaskIndex.separationArcsec(mask, raDeg, decDeg)) / 3600, mask.decDeg(),
+                maskOrder(mask.radiusArcsec() / 3600))).toList();
         for (int m = 0; m < described.size(); m++) {
             boundsByReason.computeIfAbsent(footprint.masks().get(m).reason(), reason -> new ArrayList<>()).add(described.get(m));
         }
         Map<String, SpatialMoc> masks = new LinkedHashMap<>();
         for (Map.Entry<String, List<long[]>> reason : boundsByReason.entrySet()) {
-            masks.put(reason.getKey(), SpatialMoc.ofRangeBounds(mocOrder, concatenate(reason.getValue())));
+            masks.put(reason.getKey(), SpatialMoc.ofRangeBounds(maskOrder, concatenate(reason.getValue())));
         }
         return masks;
     }
@@ -165,9 +177,11 @@ final class FootprintMaps {
             if (tileDepth == null) {
                 continue;
             }
-            long[] bounds = entry.getValue().rangeBounds();
-            for (int i = 0; i < bounds.length; i += 2) {
-                for (long cell = bounds[i] >>> shift; cell < ((bounds[i + 1] - 1) >>> shift) + 1; cell++) {
+            long[] fine = entry.getValue().rangeBounds();
+            long[] coarse = entry.getValue().degrade(depthOrder).rangeBounds();
+            int next = 0;
+            for (int i = 0; i < coarse.length; i += 2) {
+                for (long cell = coarse[i] >>> shift; cell < coarse[i + 1] >>> shift; cell++) {
                     LonLat centre = HealpixNested.center(depthOrder, cell);
                     boolean inside = edgeDistanceDeg(tile, centre.lonDeg(), centre.latDeg()) >= 0;
                     if (!inside && values.containsKey(cell)) {
@@ -175,8 +189,12 @@ final class FootprintMaps {
                     }
                     if (!inside) {
                         // a cell on the tile's edge: take the limit where the tile is, at a covered cell inside it
-                        long first = Math.max(bounds[i], cell << shift);
-                        centre = HealpixNested.center(mocOrder, first >>> (2 * (29 - mocOrder)));
+                        long cellStart = cell << shift;
+                        while (fine[next + 1] <= cellStart) {
+                            next += 2;
+                        }
+                        long first = Math.max(fine[next], cellStart);
+                        centre = HealpixNested.center(coverageOrder, first >>> (2 * (29 - coverageOrder)));
                     }
                     values.put(cell, (float) limitMag(tile, tileDepth, centre.lonDeg(), centre.latDeg()));
                 }
@@ -219,8 +237,8 @@ final class FootprintMaps {
 
     private SpatialMoc tileMoc(FootprintDescription.TileDescription tile) {
         double halfDiagonalRad = Math.toRadians(tile.sizeDeg() / 2 * Math.sqrt(2) / Math.cos(Math.toRadians(tile.decCentreDeg()))) * 1.01;
-        return SpatialMoc.ofRangeBounds(mocOrder, descend(tile.raCentreDeg(), tile.decCentreDeg(), halfDiagonalRad,
-                (raDeg, decDeg) -> edgeDistanceDeg(tile, raDeg, decDeg), tile.decCentreDeg()));
+        return SpatialMoc.ofRangeBounds(coverageOrder, descend(tile.raCentreDeg(), tile.decCentreDeg(), halfDiagonalRad,
+                (raDeg, decDeg) -> edgeDistanceDeg(tile, raDeg, decDeg), tile.decCentreDeg(), coverageOrder));
     }
 
     /** Signed distance from a shape's edge, degrees in the shape's local (flat) coordinates, positive inside. */
@@ -232,25 +250,24 @@ final class FootprintMaps {
      * The cells of a shape inside the cap (centre, radiusRad): a cell whose circumcircle lies inside (outside) is taken
      * (dropped) whole; cells on the edge are split down to the MOC order, where the centre decides.
      */
-    private long[] descend(double raDeg, double decDeg, double radiusRad, SignedDistance distance, double localDecDeg) {
-        int startOrder = clamp(orderForCellSize(Math.toDegrees(radiusRad)), 0, mocOrder);
+    private long[] descend(double raDeg, double decDeg, double radiusRad, SignedDistance distance, double localDecDeg, int targetOrder) {
+        int startOrder = clamp(orderForCellSize(Math.toDegrees(radiusRad)), 0, targetOrder);
         long[] start = HealpixCoverage.coneCells(startOrder, Math.toRadians(raDeg), Math.toRadians(decDeg), radiusRad);
-        List<Long> bounds = new ArrayList<>();
+        Bounds bounds = new Bounds();
         for (long cell : start) {
-            descend(startOrder, cell, distance, Math.cos(Math.toRadians(localDecDeg)), bounds);
+            descend(startOrder, cell, targetOrder, distance, Math.cos(Math.toRadians(localDecDeg)), bounds);
         }
-        long[] array = new long[bounds.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = bounds.get(i);
-        }
-        return array;
+        return bounds.toArray();
     }
 
-    private void descend(int order, long cell, SignedDistance distance, double cosLocalDec, List<Long> bounds) {
+    private void descend(int order, long cell, int targetOrder, SignedDistance distance, double cosLocalDec, Bounds bounds) {
         LonLat centre = HealpixNested.center(order, cell);
         double signed = distance.deg(centre.lonDeg(), centre.latDeg());
-        if (order < mocOrder) {
-            double radiusDeg = circumradiusDeg(order, cell, centre);
+        if (order < targetOrder) {
+            // within 60 deg of the equator a cell's circumradius is at most 1.045 times its nominal size (FootprintMapsTest
+            // measures it): bound it cheaply; nearer the poles measure it
+            double radiusDeg = Math.abs(centre.latDeg()) < CHEAP_RADIUS_MAX_LAT_DEG
+                    ? CIRCUMRADIUS_PER_CELL_SIZE * CELL_SIZE_DEG_AT_ORDER_0 / (1L << order) : circumradiusDeg(order, cell, centre);
             // local coordinates stretch RA offsets by cos(local dec) / cos(dec): allow for it, with a margin
             double stretch = 1.05 * Math.max(1, cosLocalDec / Math.max(1e-9, Math.cos(Math.toRadians(Math.abs(centre.latDeg()) + radiusDeg))));
             if (signed < -radiusDeg * stretch) {
@@ -258,7 +275,7 @@ final class FootprintMaps {
             }
             if (signed <= radiusDeg * stretch) {
                 for (long child = cell << 2; child < (cell << 2) + 4; child++) {
-                    descend(order + 1, child, distance, cosLocalDec, bounds);
+                    descend(order + 1, child, targetOrder, distance, cosLocalDec, bounds);
                 }
                 return;
             }
@@ -266,11 +283,32 @@ final class FootprintMaps {
             return;
         }
         int shift = 2 * (29 - order);
-        bounds.add(cell << shift);
-        bounds.add((cell + 1) << shift);
+        bounds.add(cell << shift, (cell + 1) << shift);
     }
 
-    private static double circumradiusDeg(int order, long cell, LonLat centre) {
+    /** Growing range bounds, merged when they touch (the descent produces them in order). */
+    private static final class Bounds {
+        private long[] values = new long[64];
+        private int size;
+
+        void add(long start, long end) {
+            if (size > 0 && values[size - 1] == start) {
+                values[size - 1] = end;
+                return;
+            }
+            if (size + 2 > values.length) {
+                values = Arrays.copyOf(values, 2 * values.length);
+            }
+            values[size++] = start;
+            values[size++] = end;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    static double circumradiusDeg(int order, long cell, LonLat centre) {
         CellVertices vertices = HealpixNested.vertices(order, cell);
         double farthest = 0;
         for (LonLat vertex : Arrays.asList(vertices.north(), vertices.south(), vertices.east(), vertices.west())) {

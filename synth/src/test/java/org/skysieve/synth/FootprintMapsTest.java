@@ -29,14 +29,14 @@ class FootprintMapsTest {
             Footprint footprint = new Footprint(SEED, survey, scale);
             MaskIndex masks = MaskIndex.build(SEED, survey, scale, footprint, universe.brightStars());
             FootprintMaps maps = new FootprintMaps(FootprintDescription.of(survey, footprint, masks));
-            double cellDeg = 58.6 / (1L << maps.mocOrder());
+            double cellDeg = 58.6 / (1L << maps.coverageOrder());
             double depthCellDeg = 58.6 / (1L << maps.depthOrder());
             for (int b = 0; b < survey.bands().size(); b++) {
                 String band = survey.bands().get(b).name();
                 SpatialMoc coverage = maps.coverage(band);
                 MocInvariants.check(coverage);
                 assertThat(coverage.isEmpty()).as(survey.name() + " " + band).isFalse();
-                SpatialMoc masked = SpatialMoc.empty(maps.mocOrder());
+                SpatialMoc masked = SpatialMoc.empty(maps.maskOrder());
                 for (SpatialMoc reason : maps.masksByReason().values()) {
                     MocInvariants.check(reason);
                     masked = masked.union(reason);
@@ -58,9 +58,10 @@ class FootprintMapsTest {
                     boolean inMap = coverage.contains(hash29);
                     boolean maskedMap = masked.contains(hash29);
                     double edge = distanceToAnyEdgeDeg(footprint, masks, raDeg, decDeg);
+                    double edgeInCells = distanceToAnyEdgeInCells(footprint, masks, raDeg, decDeg, cellDeg);
                     if (inMap != inTruth || maskedMap != maskedTruth) {
                         disagreements++;
-                        if (edge > cellDeg) {
+                        if (edgeInCells > 1) {
                             unexplained.add(String.format("%s %s at (%.7f, %.7f): truth %s/%s, map %s/%s, %.2e deg from an edge",
                                     survey.name(), band, raDeg, decDeg, inTruth, maskedTruth, inMap, maskedMap, edge));
                         }
@@ -83,6 +84,40 @@ class FootprintMapsTest {
                 assertThat(observed).as(survey.name() + " " + band + " observed points").isGreaterThan(0);
             }
         }
+    }
+
+    @Test
+    void cheapCircumradiusBoundHolds() {
+        SplittableRandom random = new SplittableRandom(1);
+        for (int order : new int[] {3, 8, 14, 20}) {
+            double worst = 0;
+            for (int i = 0; i < 50_000; i++) {
+                long cell = random.nextLong(HealpixNested.cellCount(order));
+                var centre = HealpixNested.center(order, cell);
+                if (Math.abs(centre.latDeg()) < FootprintMaps.CHEAP_RADIUS_MAX_LAT_DEG) {
+                    double size = FootprintMaps.CELL_SIZE_DEG_AT_ORDER_0 / (1L << order);
+                    // circumradiusDeg adds a 1% margin of its own
+                    worst = Math.max(worst, FootprintMaps.circumradiusDeg(order, cell, centre) / 1.01 / size);
+                }
+            }
+            assertThat(worst).as("order %d", order).isLessThan(FootprintMaps.CIRCUMRADIUS_PER_CELL_SIZE).isGreaterThan(0.9);
+        }
+    }
+
+    /**
+     * Distance to the nearest tile edge or mask circle in cells of the map that describes that edge: tiles at the
+     * coverage order ({@code tileCellDeg}), each mask with cells of at most 1/100 of its radius.
+     */
+    private static double distanceToAnyEdgeInCells(Footprint footprint, MaskIndex masks, double raDeg, double decDeg, double tileCellDeg) {
+        double nearest = Double.MAX_VALUE;
+        for (Tile tile : footprint.tiles()) {
+            nearest = Math.min(nearest, Math.abs(tile.edgeDistanceDeg(raDeg, decDeg)) / tileCellDeg);
+        }
+        for (MaskCircle circle : masks.circles()) {
+            double cellArcsec = Math.min(circle.radiusArcsec() / 100, 3600 * 58.6 / (1L << 14));
+            nearest = Math.min(nearest, Math.abs(MaskIndex.separationArcsec(circle, raDeg, decDeg) - circle.radiusArcsec()) / cellArcsec);
+        }
+        return nearest;
     }
 
     /** Distance to the nearest tile edge or mask circle, degrees (local flat coordinates). */
