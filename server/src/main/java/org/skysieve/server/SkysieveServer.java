@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
+import org.skysieve.server.moc.MocRoutes;
 import org.skysieve.server.tap.AdqlExecutor;
 import org.skysieve.server.tap.TapService;
 import org.skysieve.server.tap.TapSettings;
@@ -14,7 +16,7 @@ import org.skysieve.server.tap.UnavailableAdqlExecutor;
 
 /**
  * The skysieve HTTP server over one archive. Routes are grouped by capability, one class each
- * ({@code health}, TAP at {@code /tap}; SODA, cross-match, cutouts and the web UI as they land).
+ * ({@code health}, TAP at {@code /tap}, MOCs at {@code /moc}; SODA, cross-match, cutouts and the web UI as they land).
  *
  * <p>Thread-safe: handlers only read the immutable {@link Archive} snapshot.
  */
@@ -52,6 +54,7 @@ public final class SkysieveServer implements AutoCloseable {
             throw new IllegalArgumentException("Expected a port in [0, 65535]. Actual: " + port);
         }
         HealthRoutes health = new HealthRoutes(archive);
+        MocRoutes mocs = new MocRoutes(archive, new StatusMaps(archive));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
@@ -59,6 +62,7 @@ public final class SkysieveServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(tap.settings().uploadLimitBytes() + (1 << 20), io.javalin.config.SizeUnit.BYTES);
             health.register(config.routes);
             tap.register(config.routes);
+            mocs.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {

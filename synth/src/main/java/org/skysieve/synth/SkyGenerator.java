@@ -24,7 +24,8 @@ import org.skysieve.catalog.model.SurveyJson;
  *
  * <p>Output, in the {@link ArchiveLayout}: {@code <out>/<survey>/survey.json}, {@code <out>/<survey>/<table>/} (a HATS
  * catalogue), {@code <out>/<survey>/footprint/footprint.json} ({@link FootprintDescription}) and
- * {@code <out>/truth/{sources,observations,spurious}.parquet} ({@link TruthFiles}). Work files live in
+ * per band {@code coverage_<band>.moc.fits}, {@code masks_<band>.moc.fits} and {@code depth_<band>.fits} beside it
+ * ({@link FootprintMaps}), and {@code <out>/truth/{sources,observations,spurious}.parquet} ({@link TruthFiles}). Work files live in
  * {@code <out>/.staging} and are deleted at the end.
  *
  * <p>Deterministic: the same seed and scale give the same rows in the same order. The sky is cut into chunks of
@@ -124,6 +125,11 @@ public final class SkyGenerator {
                 progress.accept(String.format(java.util.Locale.ROOT, "Wrote %s: %,d rows", survey.name(), store.totalRows(survey.name())));
             }
             clock.end("catalogues");
+            for (int s = 0; s < surveys.size(); s++) {
+                new FootprintMaps(footprints.get(s)).writeAll(layout.footprintFolder(surveys.get(s).name()));
+            }
+            clock.end("maps");
+            progress.accept("Wrote the coverage, mask and depth maps of every band");
             Folders.deleteRecursively(staging);
             return new GenerationSummary(scale, seed, trueSources, rows, clock.phases(), clock.totalSeconds());
         }

@@ -27,7 +27,8 @@ class AtomicityTest {
         Path folder = temp.resolve("in");
         IngestFixtures.copyResource("broken/mixed.csv", folder);
         IngestFixtures.copyResource("broken/nan_ra.csv", folder);
-        Files.writeString(folder.resolve("cov_r.moc.fits"), "not really a MOC: carried as it is");
+        // a MOC in ASCII: any MOC 2.0 serialisation is accepted whatever the file name, and carried as it is
+        Files.writeString(folder.resolve("cov_r.moc.fits"), "3/1 2 4/");
         return Files.writeString(folder.resolve(name), """
                 name: atomic
                 bands: [{name: r, wavelength_micron: 0.62}]
@@ -95,5 +96,16 @@ class AtomicityTest {
         try (Stream<Path> top = Files.list(data())) {
             assertThat(top.map(p -> p.getFileName().toString())).containsExactly("atomic");
         }
+    }
+
+    @Test
+    void aMalformedMocFailsTheIngestNamingTheFileAndTheFault() throws IOException {
+        Path descriptor = descriptor("first.yaml", table("objects", "mixed.csv", "skip"));
+        Files.writeString(descriptor.resolveSibling("cov_r.moc.fits"), "3/1 2 4/x");
+        assertThatThrownBy(() -> Ingestor.ingest(descriptor, data(), line -> { }))
+                .isInstanceOf(IngestException.class).hasMessageContaining("cov_r.moc.fits")
+                .hasMessageContaining("Expected the coverage MOC of band r (IVOA MOC 2.0 in FITS, JSON or ASCII)")
+                .hasMessageContaining("expected a cell index (a non-negative integer) at character 6. Actual: 'x'");
+        assertThat(Files.exists(new ArchiveLayout(data()).surveyFile("atomic"))).isFalse();
     }
 }

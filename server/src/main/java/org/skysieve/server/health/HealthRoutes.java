@@ -13,10 +13,11 @@ import org.skysieve.catalog.archive.PublishedSurvey;
 import org.skysieve.catalog.archive.PublishedTable;
 import org.skysieve.catalog.model.Band;
 import org.skysieve.catalog.model.SurveyJson;
+import org.skysieve.catalog.status.FootprintFolder;
 
 /**
  * {@code GET /health} (JSON, for monitors and tests) and {@code GET /} (HTML, for people): the published surveys, their
- * bands, tables and row counts.
+ * bands, tables and row counts, and (HTML) links to the coverage and mask MOCs of the surveys that have them.
  */
 public final class HealthRoutes {
     private final Archive archive;
@@ -55,6 +56,11 @@ public final class HealthRoutes {
         context.contentType("application/json").result(SurveyJson.toJson(body));
     }
 
+    private static String mocLink(String path, String label) {
+        String url = "/moc/" + Html.escape(path) + "?format=json";
+        return "<a href=\"" + url + "\">" + Html.escape(label) + "</a>";
+    }
+
     private void html(Context context) {
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>skysieve</title>")
@@ -75,7 +81,24 @@ public final class HealthRoutes {
                         .append("</td></tr>\n");
             }
         }
-        page.append("</table>\n<p><a href=\"/health\">/health</a> gives the same as JSON.</p></body></html>\n");
+        page.append("</table>\n<p><a href=\"/health\">/health</a> gives the same as JSON.</p>\n");
+        page.append("<h2>Coverage and masks</h2>\n<p>IVOA MOC 2.0 maps of every band (<a href=\"/moc\">/moc</a> lists them;"
+                + " add <code>?format=fits|json|ascii</code>):</p>\n<ul>\n");
+        for (PublishedSurvey published : archive.surveys()) {
+            String survey = published.survey().name();
+            if (!new FootprintFolder(archive.layout().footprintFolder(survey), survey).hasMaps()) {
+                continue;
+            }
+            page.append("<li>").append(Html.escape(survey)).append(": ");
+            page.append(mocLink(survey + "/coverage", "coverage")).append(", ").append(mocLink(survey + "/masks", "masks"));
+            for (Band band : published.survey().bands()) {
+                page.append("; ").append(Html.escape(band.name())).append(' ')
+                        .append(mocLink(survey + "/" + band.name() + "/coverage", "coverage")).append(' ')
+                        .append(mocLink(survey + "/" + band.name() + "/masks", "masks"));
+            }
+            page.append("</li>\n");
+        }
+        page.append("</ul></body></html>\n");
         context.contentType("text/html; charset=utf-8").result(page.toString());
     }
 }

@@ -2,13 +2,14 @@ package org.skysieve.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.skysieve.catalog.status.StatusMapException;
 import org.skysieve.formats.VoTableDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP responses: a {@link ServiceException} gets its category's status, bad
- * input ({@link IllegalArgumentException}) a 400 naming what was wrong, an unknown path a 404, and anything
+ * input ({@link IllegalArgumentException}) a 400 naming what was wrong, an unknown path (or survey, band, map) a 404, and anything
  * unexpected is logged here and answered with a short message, never a stack trace.
  *
  * <p>The form follows the protocol of the path: under {@code /tap} a DALI error document (a VOTable with
@@ -26,6 +27,17 @@ public final class ErrorResponses {
                 LOG.error("Failure serving {}", context.path(), exception);
             }
             respond(context, exception.category().httpStatus(), exception.getMessage());
+        });
+        routes.exception(StatusMapException.class, (exception, context) -> {
+            ErrorCategory category = switch (exception.category()) {
+                case NOT_FOUND -> ErrorCategory.NOT_FOUND;
+                case BAD_INPUT -> ErrorCategory.BAD_REQUEST;
+                case BAD_MAP -> ErrorCategory.INTERNAL;
+            };
+            if (category == ErrorCategory.INTERNAL) {
+                LOG.error("A map of the archive cannot be read while serving {}", context.path(), exception);
+            }
+            respond(context, category.httpStatus(), exception.getMessage());
         });
         routes.exception(IllegalArgumentException.class, (exception, context) ->
                 respond(context, 400, exception.getMessage()));

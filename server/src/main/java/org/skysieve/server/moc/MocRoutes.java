@@ -1,0 +1,129 @@
+package org.skysieve.server.moc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.archive.PublishedSurvey;
+import org.skysieve.catalog.model.SurveyJson;
+import org.skysieve.catalog.status.StatusMapException;
+import org.skysieve.catalog.status.StatusMaps;
+import org.skysieve.sky.moc.MocFiles;
+import org.skysieve.sky.moc.SpatialMoc;
+
+/**
+ * The coverage and mask MOCs of every survey band, in the three MOC 2.0 serialisations:
+ * <ul>
+ *   <li>{@code GET /moc}: the list (JSON) of the surveys with maps, their bands and MOC URLs;</li>
+ *   <li>{@code GET /moc/{survey}/{band}/coverage} and {@code .../masks}: one band;</li>
+ *   <li>{@code GET /moc/{survey}/coverage} and {@code .../masks}: the union over the survey's bands.</li>
+ * </ul>
+ * The serialisation is chosen by {@code ?format=fits|json|ascii}, else by the first of {@code application/fits},
+ * {@code application/json}, {@code text/plain} the Accept header names, else FITS. Unknown surveys, bands and kinds
+ * are 404s naming them. Thread-safe (the maps are read once and kept).
+ */
+public final class MocRoutes {
+    private static final List<String> KINDS = List.of("coverage", "masks");
+
+    private final Archive archive;
+    private final StatusMaps maps;
+
+    public MocRoutes(Archive archive, StatusMaps maps) {
+        this.archive = requireNonNull(archive, "archive is null");
+        this.maps = requireNonNull(maps, "maps is null");
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/moc", this::list);
+        routes.get("/moc/{survey}/{kind}", context -> {
+            String survey = context.pathParam("survey");
+            String kind = kind(context.pathParam("kind"));
+            send(context, kind.equals("coverage") ? maps.surveyCoverage(survey) : maps.surveyMasks(survey), survey + "_" + kind);
+        });
+        routes.get("/moc/{survey}/{band}/{kind}", context -> {
+            String survey = context.pathParam("survey");
+            String band = context.pathParam("band");
+            String kind = kind(context.pathParam("kind"));
+            var map = maps.band(survey, band);
+            send(context, kind.equals("coverage") ? map.coverage() : map.masks(), survey + "_" + band + "_" + kind);
+        });
+    }
+
+    private void list(Context context) {
+        List<Map<String, Object>> surveys = new ArrayList<>();
+        for (PublishedSurvey published : archive.surveys()) {
+            String survey = published.survey().name();
+            List<String> bands;
+            try {
+                bands = maps.bandNames(survey);
+            } catch (StatusMapException e) {
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("survey", survey);
+            entry.put("coverage", "/moc/" + survey + "/coverage");
+            entry.put("masks", "/moc/" + survey + "/masks");
+            List<Map<String, String>> bandEntries = new ArrayList<>();
+            for (String band : bands) {
+                bandEntries.add(Map.of("band", band, "coverage", "/moc/" + survey + "/" + band + "/coverage",
+                        "masks", "/moc/" + survey + "/" + band + "/masks"));
+            }
+            entry.put("bands", bandEntries);
+            surveys.add(entry);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("formats", List.of("fits", "json", "ascii"));
+        body.put("surveys", surveys);
+        context.contentType("application/json").result(SurveyJson.toJson(body));
+    }
+
+    private static String kind(String kind) {
+        if (!KINDS.contains(kind)) {
+            throw new StatusMapException(StatusMapException.Category.NOT_FOUND,
+                    "Unknown MOC kind '" + kind + "'. Expected one of " + KINDS);
+        }
+        return kind;
+    }
+
+    private static void send(Context context, SpatialMoc moc, String name) throws IOException {
+        MocFiles.Format format = format(context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MocFiles.write(moc, format, out);
+        String extension = format == MocFiles.Format.FITS ? ".moc.fits" : format == MocFiles.Format.JSON ? ".moc.json" : ".moc.txt";
+        context.contentType(format.mediaType() + (format == MocFiles.Format.FITS ? "" : "; charset=utf-8"))
+                .header("Content-Disposition", "inline; filename=\"" + name + extension + "\"")
+                .result(out.toByteArray());
+    }
+
+    /** {@code ?format=}, else the Accept header, else FITS. */
+    static MocFiles.Format format(Context context) {
+        String parameter = context.queryParam("format");
+        if (parameter != null) {
+            try {
+                return MocFiles.Format.fromName(parameter);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Expected format=fits, json or ascii. Actual: format=" + parameter);
+            }
+        }
+        String accept = context.header("Accept");
+        if (accept != null) {
+            for (String part : accept.split(",")) {
+                String type = part.split(";")[0].strip().toLowerCase(Locale.ROOT);
+                for (MocFiles.Format format : MocFiles.Format.values()) {
+                    if (format.mediaType().equals(type)) {
+                        return format;
+                    }
+                }
+            }
+        }
+        return MocFiles.Format.FITS;
+    }
+}
