@@ -13,6 +13,8 @@ import org.skysieve.server.tap.AdqlExecutor;
 import org.skysieve.server.tap.TapService;
 import org.skysieve.server.tap.TapSettings;
 import org.skysieve.server.tap.UnavailableAdqlExecutor;
+import org.skysieve.server.xmatch.XmatchService;
+import org.skysieve.server.xmatch.XmatchSettings;
 
 /**
  * The skysieve HTTP server over one archive. Routes are grouped by capability, one class each
@@ -23,10 +25,12 @@ import org.skysieve.server.tap.UnavailableAdqlExecutor;
 public final class SkysieveServer implements AutoCloseable {
     private final Javalin javalin;
     private final TapService tap;
+    private final XmatchService xmatch;
 
-    private SkysieveServer(Javalin javalin, TapService tap) {
+    private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch) {
         this.javalin = javalin;
         this.tap = tap;
+        this.xmatch = xmatch;
     }
 
     /**
@@ -55,24 +59,28 @@ public final class SkysieveServer implements AutoCloseable {
         }
         HealthRoutes health = new HealthRoutes(archive);
         MocRoutes mocs = new MocRoutes(archive, new StatusMaps(archive));
+        XmatchService xmatch = new XmatchService(archive, XmatchSettings.defaults(archive.layout().root().resolve(".xmatch")));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
             // slack, TapService answers with its own 413 naming the limit.
-            config.jetty.multipartConfig.maxTotalRequestSize(tap.settings().uploadLimitBytes() + (1 << 20), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(Math.max(tap.settings().uploadLimitBytes(), xmatch.settings().uploadLimitBytes())
+                    + (1 << 20), io.javalin.config.SizeUnit.BYTES);
             health.register(config.routes);
             tap.register(config.routes);
             mocs.register(config.routes);
+            xmatch.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
             javalin.start(port);
         } catch (JavalinBindException e) {
             tap.close();
+            xmatch.close();
             throw new IllegalArgumentException("Port " + port + " is already in use: stop what uses it, or choose another"
                     + " port with --port", e);
         }
-        return new SkysieveServer(javalin, tap);
+        return new SkysieveServer(javalin, tap, xmatch);
     }
 
     /** The port actually listened on. */
@@ -84,5 +92,6 @@ public final class SkysieveServer implements AutoCloseable {
     public void close() {
         javalin.stop();
         tap.close();
+        xmatch.close();
     }
 }

@@ -1,0 +1,193 @@
+package org.skysieve.server.xmatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.archive.Folders;
+import org.skysieve.server.http.ErrorCategory;
+import org.skysieve.server.http.ServiceException;
+
+/**
+ * Cross-match of an uploaded catalogue against published surveys at {@code /xmatch}.
+ *
+ * <ul>
+ *   <li>{@code POST /xmatch} (multipart: one file part, the catalogue; the parameters of {@link XmatchRequest}): the
+ *       result in the response body.</li>
+ *   <li>{@code POST /xmatch/async} (the same body): a job, answered 303 to {@code /xmatch/async/ID}; there {@code GET}
+ *       gives the job (a UWS job document), {@code /phase} the phase, {@code /results/result} the result file,
+ *       {@code /error} the message of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) removes it.</li>
+ * </ul>
+ *
+ * <p>The upload is copied to a file as it arrives (Jetty spools multipart parts to disk), never held whole in memory;
+ * a body beyond {@link XmatchSettings#uploadLimitBytes()} is answered 413. Errors are {@link ServiceException}s
+ * mapped by {@code ErrorResponses}. Thread-safe.
+ */
+public final class XmatchService implements AutoCloseable {
+    public static final String BASE = "/xmatch";
+
+    private final Archive archive;
+    private final XmatchSettings settings;
+    private final XmatchJobs jobs;
+
+    public XmatchService(Archive archive, XmatchSettings settings) {
+        this.archive = requireNonNull(archive, "archive is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.jobs = new XmatchJobs(settings.asyncThreads());
+    }
+
+    public XmatchSettings settings() {
+        return settings;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(BASE, this::sync);
+        routes.post(BASE + "/async", this::createJob);
+        routes.get(BASE + "/async/{id}", context -> xml(context, XmatchJobDocuments.job(job(context), jobUrl(context))));
+        routes.post(BASE + "/async/{id}", context -> {
+            String action = context.formParam("ACTION");
+            if (action == null || !action.equalsIgnoreCase("DELETE")) {
+                throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected ACTION=DELETE. Actual: " + action);
+            }
+            deleteJob(context);
+        });
+        routes.delete(BASE + "/async/{id}", this::deleteJob);
+        routes.get(BASE + "/async/{id}/phase", context -> context.contentType("text/plain").result(job(context).phase().name()));
+        routes.get(BASE + "/async/{id}/error", context -> context.contentType("text/plain; charset=utf-8")
+                .result(job(context).error().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
+                        "Expected a job in phase ERROR. Actual: " + job(context).phase()))));
+        routes.get(BASE + "/async/{id}/results/result", context -> {
+            XmatchJobs.Job job = job(context);
+            if (job.result().isEmpty()) {
+                throw new ServiceException(ErrorCategory.NOT_FOUND, "Expected a COMPLETED job. Actual: phase " + job.phase());
+            }
+            context.contentType(job.mimeType().orElseThrow());
+            try (InputStream in = Files.newInputStream(job.result().get())) {
+                in.transferTo(context.outputStream());
+            }
+        });
+    }
+
+    private void sync(Context context) throws IOException {
+        Path folder = settings.workFolder().resolve("sync-" + XmatchJobs.newId());
+        try {
+            Prepared prepared = prepare(context, folder);
+            Path out = folder.resolve("result." + prepared.request().format());
+            XmatchRun.run(archive, prepared.request(), read(prepared), out);
+            context.contentType(prepared.request().mimeType());
+            context.header("Content-Disposition", "inline; filename=\"xmatch." + prepared.request().format() + "\"");
+            try (InputStream in = Files.newInputStream(out)) {
+                in.transferTo(context.outputStream());
+            }
+        } finally {
+            Folders.deleteRecursively(folder);
+        }
+    }
+
+    private void createJob(Context context) throws IOException {
+        String id = XmatchJobs.newId();
+        Path folder = settings.workFolder().resolve("job-" + id);
+        Prepared prepared;
+        try {
+            prepared = prepare(context, folder);
+        } catch (RuntimeException | IOException e) {
+            Folders.deleteRecursively(folder);
+            throw e;
+        }
+        jobs.submit(id, folder, jobFolder -> {
+            Path out = jobFolder.resolve("result." + prepared.request().format());
+            long rows = XmatchRun.run(archive, prepared.request(), read(prepared), out);
+            return new XmatchJobs.Outcome(out, prepared.request().mimeType(), rows);
+        });
+        context.redirect(context.scheme() + "://" + context.host() + BASE + "/async/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    private void deleteJob(Context context) {
+        if (!jobs.delete(context.pathParam("id"))) {
+            throw new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing cross-match job. Actual: " + context.pathParam("id"));
+        }
+        context.redirect(context.scheme() + "://" + context.host() + BASE + "/async", HttpStatus.SEE_OTHER);
+    }
+
+    private XmatchJobs.Job job(Context context) {
+        String id = context.pathParam("id");
+        return jobs.job(id).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing cross-match job. Actual: " + id));
+    }
+
+    private static String jobUrl(Context context) {
+        return context.scheme() + "://" + context.host() + BASE + "/async/" + context.pathParam("id");
+    }
+
+    /** The checked parameters and the saved upload of a request. */
+    private record Prepared(XmatchRequest request, Path upload, String partName) {
+    }
+
+    private static UploadedCatalogue read(Prepared prepared) {
+        return UploadedCatalogue.read(prepared.upload(), prepared.partName(), prepared.request().raColumn(), prepared.request().decColumn());
+    }
+
+    /** Checks the parameters and copies the one uploaded file part into {@code folder}. */
+    private Prepared prepare(Context context, Path folder) throws IOException {
+        String contentType = context.contentType() == null ? "" : context.contentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("multipart/form-data")) {
+            throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected a multipart/form-data body with the catalogue as a file part."
+                    + " Actual: " + (contentType.isEmpty() ? "no body type" : contentType));
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        Map<String, List<UploadedFile>> files;
+        try {
+            context.queryParamMap().forEach((name, list) -> parameters.computeIfAbsent(name, key -> new ArrayList<>()).addAll(list));
+            context.formParamMap().forEach((name, list) -> parameters.computeIfAbsent(name, key -> new ArrayList<>()).addAll(list));
+            files = context.uploadedFileMap();
+        } catch (Exception e) { // Jetty's refusal arrives as a sneakily thrown ServletException
+            if (context.contentLength() > settings.uploadLimitBytes()) {
+                throw new ServiceException(ErrorCategory.TOO_LARGE, "Expected an upload of at most " + settings.uploadLimitBytes()
+                        + " bytes. Actual: " + context.contentLength() + " bytes", e);
+            }
+            throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected a readable multipart body. Actual: " + e.getMessage(), e);
+        }
+        XmatchRequest request = XmatchRequest.parse(parameters, settings.maxSurveys());
+        List<Map.Entry<String, UploadedFile>> parts = new ArrayList<>();
+        files.forEach((name, list) -> list.forEach(file -> parts.add(Map.entry(name, file))));
+        if (parts.size() != 1) {
+            throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected one uploaded file part (the catalogue). Actual: "
+                    + parts.stream().map(Map.Entry::getKey).toList());
+        }
+        UploadedFile part = parts.get(0).getValue();
+        if (part.size() > settings.uploadLimitBytes()) {
+            throw new ServiceException(ErrorCategory.TOO_LARGE, "Expected an upload of at most " + settings.uploadLimitBytes()
+                    + " bytes. Actual: " + part.size() + " bytes (part " + parts.get(0).getKey() + ")");
+        }
+        Files.createDirectories(folder);
+        Path saved = folder.resolve("upload");
+        try (InputStream in = part.content()) {
+            Files.copy(in, saved);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new Prepared(request, saved, parts.get(0).getKey());
+    }
+
+    private static void xml(Context context, String document) {
+        context.contentType("text/xml; charset=utf-8").result(document);
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        Folders.deleteRecursively(settings.workFolder());
+    }
+}
