@@ -1,16 +1,21 @@
 package org.skysieve.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skysieve.synth.GenerationSummary;
 import org.skysieve.synth.SkyGenerator;
 import org.skysieve.synth.SkyScale;
+import org.skysieve.xmatch.BestNeighbourTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code skysieve generate}: the synthetic universe, four surveys observing it, and the truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate a synthetic sky: a universe, four surveys observing it (HATS catalogues) and the truth.")
+        description = {"Generate a synthetic sky: a universe, four surveys observing it (HATS catalogues) and the truth,",
+            "and the best-neighbour tables between every ordered pair of surveys (SURVEY.best_neighbour_OTHER)."})
 final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Data folder to write.")
     Path out;
@@ -22,11 +27,19 @@ final class GenerateCommand implements Callable<Integer> {
             description = "tiny: unit tests; small: the demo; medium: ~1-3 million rows a survey; large: 10 million or more (default: ${DEFAULT-VALUE}).")
     String scale;
 
+    @Option(names = "--no-neighbours", description = "Skip the best-neighbour tables between every pair of surveys.")
+    boolean noNeighbours;
+
     @Override
     public Integer call() {
         SkyScale skyScale = SkyScale.fromName(scale);
         GenerationSummary summary = SkyGenerator.generate(out, seed, skyScale, System.out::println);
         System.out.println(summary);
+        if (!noNeighbours) {
+            long start = System.nanoTime();
+            List<BestNeighbourTables.Summary> built = BestNeighbourTables.buildAll(out, Optional.empty(), System.out::println);
+            System.out.printf(Locale.ROOT, "best-neighbour tables: %d in %.2f s%n", built.size(), (System.nanoTime() - start) / 1e9);
+        }
         return 0;
     }
 }

@@ -2,9 +2,12 @@ package org.skysieve.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skysieve.xmatch.AngleText;
+import org.skysieve.catalog.archive.Archive;
 import org.skysieve.xmatch.BestNeighbourTables;
+import org.skysieve.xmatch.NeighbourRadius;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "neighbours", mixinStandardHelpOptions = true,
         description = {"Precompute best-neighbour tables between surveys (like Gaia's *_best_neighbour tables).",
             "  skysieve neighbours --data DIR [--radius 1arcsec] [SURVEY NEIGHBOUR_SURVEY]",
+            "Without --radius, each pair's radius is 5 times the combined 99th-percentile positional errors of the two surveys.",
             "Without surveys, every ordered pair of published surveys. Each table is published as",
             "SURVEY.best_neighbour_NEIGHBOUR_SURVEY (HATS, documented in survey.json)."})
 final class NeighboursCommand implements Callable<Integer> {
@@ -22,16 +26,17 @@ final class NeighboursCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data folder holding the surveys.")
     Path data;
 
-    @Option(names = "--radius", defaultValue = "1arcsec", description = "Match radius with its unit (default 1arcsec).")
+    @Option(names = "--radius", description = "Match radius with its unit (default: from the two surveys' astrometric errors).")
     String radius;
 
     @Override
     public Integer call() {
-        double radiusArcsec = AngleText.parseArcsec(radius, "--radius");
+        Optional<Double> radiusArcsec = radius == null ? Optional.empty() : Optional.of(AngleText.parseArcsec(radius, "--radius"));
         if (surveys == null || surveys.isEmpty()) {
-            BestNeighbourTables.buildAll(data, radiusArcsec).forEach(System.out::println);
+            BestNeighbourTables.buildAll(data, radiusArcsec, System.out::println);
         } else if (surveys.size() == 2) {
-            System.out.println(BestNeighbourTables.build(data, surveys.get(0), surveys.get(1), radiusArcsec));
+            double chosen = radiusArcsec.orElseGet(() -> NeighbourRadius.arcsec(Archive.open(data), surveys.get(0), surveys.get(1)));
+            System.out.println(BestNeighbourTables.build(data, surveys.get(0), surveys.get(1), chosen));
         } else {
             throw new IllegalArgumentException("Expected two surveys (SURVEY NEIGHBOUR_SURVEY) or none. Actual: " + surveys);
         }

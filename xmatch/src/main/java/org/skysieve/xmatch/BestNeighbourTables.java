@@ -107,14 +107,26 @@ public final class BestNeighbourTables {
         }
     }
 
-    /** Every ordered pair of the published surveys (those tables themselves excepted). */
+    /** Every ordered pair of the published surveys (those tables themselves excepted), all within {@code radiusArcsec}. */
     public static List<Summary> buildAll(Path data, double radiusArcsec) {
-        List<String> names = Archive.open(data).surveys().stream().map(s -> s.survey().name()).toList();
+        return buildAll(data, Optional.of(radiusArcsec), summary -> { });
+    }
+
+    /**
+     * Every ordered pair of the published surveys, each within {@code radiusArcsec} or, when empty, within the radius
+     * {@link NeighbourRadius} chooses from the pair's astrometric errors; {@code progress} hears of each table built.
+     */
+    public static List<Summary> buildAll(Path data, Optional<Double> radiusArcsec, java.util.function.Consumer<Summary> progress) {
+        Archive archive = Archive.open(data);
+        List<String> names = archive.surveys().stream().map(s -> s.survey().name()).toList();
         List<Summary> summaries = new ArrayList<>();
         for (String survey : names) {
             for (String other : names) {
                 if (!survey.equals(other)) {
-                    summaries.add(build(data, survey, other, radiusArcsec));
+                    double radius = radiusArcsec.orElseGet(() -> NeighbourRadius.arcsec(archive, survey, other));
+                    Summary summary = build(data, survey, other, radius);
+                    progress.accept(summary);
+                    summaries.add(summary);
                 }
             }
         }
