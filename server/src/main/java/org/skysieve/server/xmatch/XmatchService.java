@@ -38,6 +38,8 @@ import org.skysieve.server.http.ServiceException;
  */
 public final class XmatchService implements AutoCloseable {
     public static final String BASE = "/xmatch";
+    /** Room for the text parameters and part headers beside the uploaded file. */
+    private static final long FORM_SLACK_BYTES = 64 << 10;
 
     private final Archive archive;
     private final XmatchSettings settings;
@@ -145,6 +147,11 @@ public final class XmatchService implements AutoCloseable {
         if (!contentType.startsWith("multipart/form-data")) {
             throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected a multipart/form-data body with the catalogue as a file part."
                     + " Actual: " + (contentType.isEmpty() ? "no body type" : contentType));
+        }
+        if (context.contentLength() > settings.uploadLimitBytes() + FORM_SLACK_BYTES) {
+            // refused before Jetty spools the body to disk
+            throw new ServiceException(ErrorCategory.TOO_LARGE, "Expected an upload of at most " + settings.uploadLimitBytes()
+                    + " bytes. Actual: a body of " + context.contentLength() + " bytes");
         }
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         Map<String, List<UploadedFile>> files;
