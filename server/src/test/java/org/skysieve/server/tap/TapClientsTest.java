@@ -34,11 +34,11 @@ class TapClientsTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(present, "python3-pyvo absent; skipping");
         Archive archive = TinyArchive.get();
-        try (SqlPassthroughExecutor executor = new SqlPassthroughExecutor(archive);
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, folder.resolve("jobs"));
              SkysieveServer server = SkysieveServer.start(archive, 0, TapSettings.defaults(folder.resolve("jobs")), executor)) {
             TapClient direct = new TapClient(server.port());
             String csv = TapClient.text(direct.get("/tap/sync?RESPONSEFORMAT=csv&QUERY="
-                    + java.net.URLEncoder.encode("SELECT id FROM deep_optical.sources ORDER BY id LIMIT 7", StandardCharsets.UTF_8)));
+                    + java.net.URLEncoder.encode("SELECT TOP 7 id FROM deep_optical.sources ORDER BY id", StandardCharsets.UTF_8)));
             List<Long> ids = csv.lines().skip(1).map(Long::parseLong).toList();
 
             Path script = folder.resolve("pyvo_client.py");
@@ -72,7 +72,7 @@ class TapClientsTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(present, "stilts absent; skipping");
         Archive archive = TinyArchive.get();
-        try (SqlPassthroughExecutor executor = new SqlPassthroughExecutor(archive);
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, folder.resolve("jobs"));
              SkysieveServer server = SkysieveServer.start(archive, 0, TapSettings.defaults(folder.resolve("jobs")), executor)) {
             TapClient direct = new TapClient(server.port());
             String expected = TapClient.text(direct.get("/tap/sync?RESPONSEFORMAT=csv&QUERY="

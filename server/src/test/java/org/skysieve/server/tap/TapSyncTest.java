@@ -18,12 +18,12 @@ import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.formats.TableFormat;
 import org.skysieve.server.SkysieveServer;
 
-/** TAP sync, VOSI and errors on the real server over a tiny synthetic sky, queries run by {@link SqlPassthroughExecutor}. */
+/** TAP sync, VOSI and errors on the real server over a tiny synthetic sky, queries run by the real ADQL engine ({@link QueryEngineExecutor}). */
 class TapSyncTest {
     @TempDir
     static Path jobs;
 
-    private static SqlPassthroughExecutor executor;
+    private static QueryEngineExecutor executor;
     private static SkysieveServer server;
     private static TapClient client;
     private static Archive archive;
@@ -31,7 +31,7 @@ class TapSyncTest {
     @BeforeAll
     static void start() throws Exception {
         archive = TinyArchive.get();
-        executor = new SqlPassthroughExecutor(archive);
+        executor = QueryEngineExecutor.open(archive, jobs);
         server = SkysieveServer.start(archive, 0, TapSettings.defaults(jobs).withLimits(1000, 5000).withUploadLimit(1 << 20), executor);
         client = new TapClient(server.port());
     }
@@ -189,7 +189,7 @@ class TapSyncTest {
     }
 
     private static List<String> firstIds(int count) throws Exception {
-        String csv = TapClient.text(sync("SELECT id FROM deep_optical.sources ORDER BY id LIMIT " + count, "RESPONSEFORMAT", "csv"));
+        String csv = TapClient.text(sync("SELECT TOP " + count + " id FROM deep_optical.sources ORDER BY id", "RESPONSEFORMAT", "csv"));
         return List.of(csv.split("\r\n")).subList(1, count + 1);
     }
 
