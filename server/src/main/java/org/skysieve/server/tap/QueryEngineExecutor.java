@@ -117,12 +117,23 @@ public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
                     Path file = folder.resolve(name + ".parquet");
                     statement.execute("COPY " + SqlText.identifier(TapMetadata.TAP_SCHEMA) + "." + SqlText.identifier(name) + " TO "
                             + SqlText.literal(file.toString()) + " (FORMAT parquet)");
-                    tables.add(new TableDescription(TapMetadata.TAP_SCHEMA, name, table.columns(), Optional.empty(),
+                    tables.add(new TableDescription(TapMetadata.TAP_SCHEMA, name, undelimited(table.columns()), Optional.empty(),
                             new TableSource.ParquetFile(file)));
                 }
             }
         }
         return List.copyOf(tables);
+    }
+
+    /**
+     * The metadata spells a reserved word as ADQL must write it ({@code "size"}); the engine wants the column's own
+     * name ({@code size}), which a delimited identifier in a query then matches.
+     */
+    private static List<ColumnDoc> undelimited(List<ColumnDoc> columns) {
+        return columns.stream().map(c -> c.name().startsWith("\"") && c.name().endsWith("\"") && c.name().length() > 2
+                ? new ColumnDoc(c.name().substring(1, c.name().length() - 1), c.type(), c.unit(), c.ucd(), c.description(),
+                        c.nullMeaning(), c.band(), c.flags())
+                : c).toList();
     }
 
     @Override

@@ -176,6 +176,47 @@ class TapSyncTest {
     }
 
     @Test
+    void everyPublishedExampleRunsAndReturnsRows() throws Exception {
+        for (TapExamples.Example example : TapExamples.EXAMPLES) {
+            HttpResponse<byte[]> response = sync(example.query(), "RESPONSEFORMAT", "votable/td");
+            String body = TapClient.text(response);
+            assertThat(response.statusCode()).as("%s: %s", example.id(), body).isEqualTo(200);
+            VoTables.validate(body);
+            assertThat(VoTables.queryStatus(body)).as(example.id()).startsWith("OK");
+        }
+    }
+
+    @Test
+    void adqlErrorsNameTheLineAndColumn() throws Exception {
+        Map<String, String> cases = Map.of(
+                "SELECT id\nFROM deep_optical.sources\nWHERE no_such_column > 1", "error at 3:7",
+                "SELECT id FROM deep_optical.sources WHERE", "error at 1:",
+                "SELECT id FROM deep_optical.sources; SELECT 1", "error at 1:",
+                "SELECT x FROM read_parquet('/etc/passwd')", "error at 1:");
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            HttpResponse<byte[]> response = sync(entry.getKey());
+            String body = TapClient.text(response);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            VoTables.validate(body);
+            assertThat(VoTables.queryStatus(body)).containsExactly("ERROR");
+            assertThat(body).as(entry.getKey()).contains(entry.getValue());
+        }
+    }
+
+    @Test
+    void tapSchemaIsQueryableInAdqlAndAgreesWithTheCatalogue() throws Exception {
+        ColumnDoc flags = archive.survey("deep_optical").orElseThrow().tables().get(0).table().column("flags").orElseThrow();
+        String body = TapClient.text(sync("SELECT * FROM TAP_SCHEMA.columns WHERE table_name='deep_optical.sources'",
+                "RESPONSEFORMAT", "votable/td"));
+        VoTables.validate(body);
+        List<List<String>> rows = VoTables.rows(body);
+        assertThat(rows).hasSize(archive.survey("deep_optical").orElseThrow().tables().get(0).table().columns().size());
+        assertThat(rows).anySatisfy(row -> assertThat(row).contains("flags", flags.unit().isEmpty() ? "flags" : flags.unit()));
+        String sizes = TapClient.text(sync("SELECT TOP 1 \"size\", column_name FROM TAP_SCHEMA.columns", "RESPONSEFORMAT", "csv"));
+        assertThat(sizes).startsWith("size,column_name");
+    }
+
+    @Test
     void capabilitiesAdvertiseTheConfiguredLimits() throws Exception {
         String capabilities = TapClient.text(client.get("/tap/capabilities"));
         VoTables.parse(capabilities);
