@@ -20,6 +20,8 @@ import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.tap.TapMetadata;
 import org.skysieve.catalog.tap.TapSchemaTables;
+import org.skysieve.formats.ParquetTableWriter;
+import org.skysieve.formats.WriteSummary;
 import org.skysieve.query.AdqlException;
 import org.skysieve.query.QueryEngine;
 import org.skysieve.query.QueryOptions;
@@ -43,8 +45,11 @@ import org.skysieve.server.http.ServiceException;
 public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
     private final QueryEngine engine;
 
-    private QueryEngineExecutor(QueryEngine engine) {
+    private final Path workFolder;
+
+    private QueryEngineExecutor(QueryEngine engine, Path workFolder) {
         this.engine = engine;
+        this.workFolder = workFolder;
     }
 
     /** An executor over {@code archive}, keeping its TAP_SCHEMA files under {@code workFolder} and reading uploads there. */
@@ -54,7 +59,7 @@ public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
         try {
             Path folder = Files.createDirectories(workFolder).toAbsolutePath().normalize();
             List<TableDescription> tapSchema = writeTapSchema(TapMetadata.of(archive), folder.resolve("tap_schema"));
-            return new QueryEngineExecutor(QueryEngine.open(archive, tapSchema, List.of(folder)));
+            return new QueryEngineExecutor(QueryEngine.open(archive, tapSchema, List.of(folder)), folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the TAP_SCHEMA tables under " + workFolder + ": " + e.getMessage(), e);
         } catch (SQLException e) {
@@ -71,9 +76,7 @@ public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
     public ExecutedQuery execute(String adql, long maxrec, List<UploadedTable> uploads, Duration timeout) {
         requireNonNull(adql, "adql is null");
         requireNonNull(uploads, "uploads is null");
-        List<QueryOptions.UploadedTable> tables = uploads.stream()
-                .map(u -> new QueryOptions.UploadedTable(u.name(), u.parquetFile().toAbsolutePath().normalize(), u.columns()))
-                .toList();
+        List<QueryOptions.UploadedTable> tables = uploadTables(uploads);
         QueryResult result;
         try {
             result = engine.execute(adql, new QueryOptions(Math.min(maxrec, Long.MAX_VALUE - 1), timeout, tables));
@@ -82,6 +85,59 @@ public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
         }
         // The result set holds at most maxrec + 1 rows (the engine's LIMIT): the writers read it and mark the overflow.
         return new ExecutedQuery(result.columns(), result.rows(), result, xtypes(result.columns(), uploads));
+    }
+
+    /**
+     * DuckDB writes the Parquet file itself ({@code COPY}), one row beyond {@code maxrec} to tell an overflow; only
+     * when there is one is the file copied again without that row and marked cut. The spool folder must be under the
+     * work folder (the engine may write nowhere else); otherwise empty.
+     */
+    @Override
+    public Optional<ParquetResult> executeToParquet(String adql, long maxrec, List<UploadedTable> uploads, Duration timeout,
+            Path spoolFolder) {
+        Path spool = spoolFolder.toAbsolutePath().normalize();
+        if (!spool.startsWith(workFolder)) {
+            return Optional.empty();
+        }
+        QueryOptions options = new QueryOptions(Math.min(maxrec, Long.MAX_VALUE - 1), timeout, uploadTables(uploads));
+        Path file = null;
+        try {
+            Files.createDirectories(spool);
+            file = Files.createTempFile(spool, "result-", ".parquet");
+            List<ColumnDoc> columns = engine.check(adql, options).columns();
+            long rows = engine.copyToParquet(adql, options, file, ParquetTableWriter.fileColumnNames(columns),
+                    ParquetTableWriter.voParquetMetadata(columns, false));
+            if (rows <= maxrec) {
+                return Optional.of(new ParquetResult(file, new WriteSummary(rows, false)));
+            }
+            Path cut = Files.createTempFile(spool, "result-", ".parquet");
+            Files.delete(cut);
+            ParquetTableWriter.copyCut(file, cut, columns, maxrec);
+            Files.delete(file);
+            return Optional.of(new ParquetResult(cut, new WriteSummary(maxrec, true)));
+        } catch (AdqlException e) {
+            deleteQuietly(file);
+            throw new ServiceException(ErrorCategory.BAD_REQUEST, e.getMessage(), e);
+        } catch (IOException | SQLException e) {
+            deleteQuietly(file);
+            throw new ServiceException(ErrorCategory.INTERNAL, "The Parquet result could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<QueryOptions.UploadedTable> uploadTables(List<UploadedTable> uploads) {
+        return uploads.stream()
+                .map(u -> new QueryOptions.UploadedTable(u.name(), u.parquetFile().toAbsolutePath().normalize(), u.columns()))
+                .toList();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // already failing: the first error is the one to report
+        }
     }
 
     /** A result column named like an upload column takes that column's xtype (what the uploaded file said). */
