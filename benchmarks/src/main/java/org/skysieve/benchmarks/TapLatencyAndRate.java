@@ -49,6 +49,7 @@ public final class TapLatencyAndRate {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://localhost:" + server.port() + "/tap/sync?LANG=ADQL";
             cones(client, base, archive, cones, radiusDeg);
+            jdbcRead(executor, rows);
             for (String format : new String[] {"votable", "parquet"}) {
                 download(client, base, rows, format);
             }
@@ -94,6 +95,28 @@ public final class TapLatencyAndRate {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "TAP sync download of %,d rows x all columns in %s: %.2f s, %,.0f rows/s, %.1f MB%n",
                     rows, format, seconds, rows / seconds, bytes / 1e6);
+        }
+    }
+
+    /** The rows through JDBC alone (what the BINARY2 writer reads), to tell whether the reading or the writing limits. */
+    private static void jdbcRead(QueryEngineExecutor executor, long rows) throws Exception {
+        String adql = "SELECT TOP " + rows + " * FROM deep_optical.sources";
+        for (int run = 0; run < 2; run++) {
+            long start = System.nanoTime();
+            long read = 0;
+            try (org.skysieve.server.tap.ExecutedQuery query = executor.execute(adql, rows, java.util.List.of(),
+                    java.time.Duration.ofMinutes(10))) {
+                int count = query.columns().size();
+                while (query.rows().next()) {
+                    for (int i = 1; i <= count; i++) {
+                        query.rows().getObject(i);
+                    }
+                    read++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "JDBC read only (engine, streaming results, getObject per cell) of %,d rows: %.2f s, %,.0f rows/s%n",
+                    read, seconds, read / seconds);
         }
     }
 
