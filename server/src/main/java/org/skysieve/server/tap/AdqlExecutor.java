@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs one ADQL query: what TAP needs of the query engine (the ADQL module implements it; tests use a fake).
+ * Runs one ADQL query: what TAP needs of the query engine ({@link QueryEngineExecutor} runs the real ADQL engine;
+ * {@link UnavailableAdqlExecutor} answers 503 when a server is started without one).
  *
  * <p>Contract: the returned rows stream (they are not all in memory) and are read once by the caller, who closes
  * {@link ExecutedQuery#resources()} when done (also on failure). The executor may stop after {@code maxrec + 1}
