@@ -48,7 +48,9 @@ public final class TapLatencyAndRate {
                 SkysieveServer server = SkysieveServer.start(archive, 0, settings, executor)) {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://localhost:" + server.port() + "/tap/sync?LANG=ADQL";
-            cones(client, base, archive, cones, radiusDeg);
+            for (String columns : new String[] {"*", "id, ra, dec"}) {
+                cones(client, base, archive, cones, radiusDeg, columns);
+            }
             jdbcRead(executor, rows);
             for (String format : new String[] {"votable", "parquet"}) {
                 download(client, base, rows, format);
@@ -58,7 +60,8 @@ public final class TapLatencyAndRate {
         }
     }
 
-    private static void cones(HttpClient client, String base, Archive archive, int cones, double radiusDeg) throws Exception {
+    private static void cones(HttpClient client, String base, Archive archive, int cones, double radiusDeg, String columns)
+            throws Exception {
         Random random = new Random(42);
         int warmUp = 20;
         double[] millis = new double[cones];
@@ -67,8 +70,8 @@ public final class TapLatencyAndRate {
             // inside the medium sky: RA 0 +- 2.5 deg, Dec -10 +- 2.5 deg
             double ra = (random.nextDouble() * 4.6 - 2.3 + 360) % 360;
             double dec = -10 + random.nextDouble() * 4.6 - 2.3;
-            String adql = String.format(Locale.ROOT, "SELECT * FROM deep_optical.sources WHERE 1 = CONTAINS(POINT('ICRS', ra, dec),"
-                    + " CIRCLE('ICRS', %.6f, %.6f, %s))", ra, dec, radiusDeg);
+            String adql = String.format(Locale.ROOT, "SELECT %s FROM deep_optical.sources WHERE 1 = CONTAINS(POINT('ICRS', ra, dec),"
+                    + " CIRCLE('ICRS', %.6f, %.6f, %s))", columns, ra, dec, radiusDeg);
             long start = System.nanoTime();
             long bytes = fetch(client, base + "&QUERY=" + URLEncoder.encode(adql, StandardCharsets.UTF_8));
             long elapsed = System.nanoTime() - start;
@@ -78,8 +81,8 @@ public final class TapLatencyAndRate {
             }
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "TAP sync cone search (HTTP + ADQL + BINARY2), SELECT *, radius %s deg, %d cones, one client,"
-                        + " deep_optical %,d rows: p50 %.1f ms, p99 %.1f ms, mean %.1f ms, %.0f kB per answer%n", radiusDeg, cones,
+        System.out.printf(Locale.ROOT, "TAP sync cone search (HTTP + ADQL + BINARY2), SELECT %s, radius %s deg, %d cones, one client,"
+                        + " deep_optical %,d rows: p50 %.1f ms, p99 %.1f ms, mean %.1f ms, %.0f kB per answer%n", columns, radiusDeg, cones,
                 archive.survey("deep_optical").orElseThrow().totalRows(), percentile(millis, 0.5), percentile(millis, 0.99),
                 Arrays.stream(millis).average().orElse(0), bytesTotal / 1024.0 / cones);
     }
