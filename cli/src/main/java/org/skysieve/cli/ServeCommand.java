@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.server.SkysieveServer;
+import org.skysieve.server.tap.QueryEngineExecutor;
+import org.skysieve.server.tap.TapSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,14 +25,48 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static void serveUntilStopped(Archive archive, int port) throws InterruptedException {
-        SkysieveServer server = SkysieveServer.start(archive, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "skysieve-shutdown"));
+        Served served = start(archive, port);
+        SkysieveServer server = served.server();
+        Runtime.getRuntime().addShutdownHook(new Thread(served::close, "skysieve-shutdown"));
         String base = "http://localhost:" + server.port();
         System.out.println("skysieve is serving " + archive.surveys().size() + " surveys from " + archive.layout().root());
         archive.surveys().forEach(s -> System.out.printf("  %-16s %,12d rows%n", s.survey().name(), s.totalRows()));
         System.out.println("  home:   " + base + "/");
         System.out.println("  health: " + base + "/health");
+        System.out.println("  TAP:    " + base + "/tap  (ADQL 2.1; e.g. pyvo.dal.TAPService(\"" + base + "/tap\"))");
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
+    }
+
+    /**
+     * Starts the server over {@code archive} with TAP running ADQL on the real engine, jobs under {@code DATA/.tap}.
+     * Closing stops the server, then the engine.
+     */
+    static Served start(Archive archive, int port) {
+        TapSettings settings = TapSettings.defaults(archive.layout().root().resolve(".tap"));
+        QueryEngineExecutor executor = QueryEngineExecutor.open(archive, settings.jobsFolder());
+        try {
+            return new Served(SkysieveServer.start(archive, port, settings, executor), executor);
+        } catch (RuntimeException e) {
+            closeQuietly(executor);
+            throw e;
+        }
+    }
+
+    /** A running server and the query engine behind its TAP service. */
+    record Served(SkysieveServer server, QueryEngineExecutor executor) implements AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            closeQuietly(executor);
+        }
+    }
+
+    private static void closeQuietly(QueryEngineExecutor executor) {
+        try {
+            executor.close();
+        } catch (java.sql.SQLException e) {
+            System.err.println("skysieve serve: closing the query engine failed: " + e.getMessage());
+        }
     }
 }

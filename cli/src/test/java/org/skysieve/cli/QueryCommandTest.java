@@ -32,6 +32,25 @@ class QueryCommandTest {
     }
 
     @Test
+    void everyFormatWritesTheSameRowsThroughTheFormatsModule() throws Exception {
+        String adql = "SELECT TOP 5 id, ra, name FROM deep_optical.sources ORDER BY id";
+        String csv = CommandLineTest.capture("query", "--data", sky.toString(), "--format", "csv", adql).out();
+        String tsv = CommandLineTest.capture("query", "--data", sky.toString(), "--format", "tsv", adql).out();
+        assertThat(tsv.lines().toList()).hasSize(6);
+        assertThat(tsv.lines().map(line -> line.split("\t")[0]).toList()).isEqualTo(csv.lines().map(line -> line.split(",")[0]).toList());
+        CommandLineTest.Captured votable = CommandLineTest.capture("query", "--data", sky.toString(), "--format", "votable/td",
+                "--maxrec", "3", adql);
+        assertThat(votable.out()).contains("<TABLEDATA>").contains("name=\"QUERY_STATUS\" value=\"OVERFLOW\"")
+                .contains(csv.lines().toList().get(3).split(",")[0]);
+        assertThat(CommandLineTest.capture("query", "--data", sky.toString(), "--format", "votable", adql).out()).contains("<BINARY2>");
+        assertThat(CommandLineTest.capture("query", "--data", sky.toString(), "--format", "fits", adql).out()).startsWith("SIMPLE  =");
+        assertThat(CommandLineTest.capture("query", "--data", sky.toString(), "--format", "parquet", adql).out()).startsWith("PAR1");
+        CommandLineTest.Captured wrong = CommandLineTest.capture("query", "--data", sky.toString(), "--format", "excel", adql);
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).contains("--format").contains("excel");
+    }
+
+    @Test
     void anAdqlErrorIsOneLineWithLineAndColumn() {
         CommandLineTest.Captured captured = CommandLineTest.capture("query", "--data", sky.toString(),
                 "SELECT id, magnitude FROM deep_optical.sources");

@@ -117,6 +117,37 @@ public final class ParquetTableWriter implements TableWriter {
         return limited.summary();
     }
 
+    /** The VOParquet key-value metadata of a result with these columns (marked cut when {@code overflow}). */
+    public static java.util.Map<String, String> voParquetMetadata(List<ColumnDoc> columns, boolean overflow) {
+        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put(VOPARQUET_VERSION_KEY, "1.0");
+        metadata.put(VOPARQUET_CONTENT_KEY, VoTableDocuments.fieldsOnly(columns, overflow));
+        return java.util.Collections.unmodifiableMap(metadata);
+    }
+
+    /** The column names in the file: the result's, a repeated name suffixed {@code _2}, {@code _3}, ... */
+    public static List<String> fileColumnNames(List<ColumnDoc> columns) {
+        return uniqueNames(columns);
+    }
+
+    /**
+     * Copies the first {@code maxRows} rows of a Parquet file written for {@code columns} (e.g. by the query engine
+     * directly, with one row beyond the limit) to {@code target}, marked as cut in its VOParquet metadata.
+     */
+    public static void copyCut(Path source, Path target, List<ColumnDoc> columns, long maxRows) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET preserve_insertion_order = true");
+            statement.execute("COPY (SELECT * FROM read_parquet(" + SqlText.literal(source.toString()) + ") LIMIT " + maxRows + ") TO "
+                    + SqlText.literal(target.toString()) + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
+                    + SqlText.literal(VOPARQUET_VERSION_KEY) + ": '1.0', " + SqlText.literal(VOPARQUET_CONTENT_KEY) + ": "
+                    + SqlText.literal(VoTableDocuments.fieldsOnly(columns, true)) + "})");
+        }
+    }
+
     private static List<String> uniqueNames(List<ColumnDoc> columns) {
         Set<String> seen = new HashSet<>();
         return columns.stream().map(column -> {

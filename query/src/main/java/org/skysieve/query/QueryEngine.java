@@ -130,6 +130,43 @@ public final class QueryEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code adql} straight into a Parquet file written by DuckDB (zstd; no row passes through JDBC): at most
+     * {@code maxRecords + 1} rows (one more than asked for, so the caller can tell an overflow), its columns named
+     * {@code columnNames} (one per result column, unique), with {@code keyValueMetadata} in the footer. {@code file}
+     * must be under a folder the engine may read (see {@link #open(Archive, List, List)}).
+     *
+     * @return the number of rows written
+     * @throws AdqlException as {@link #execute}
+     */
+    public long copyToParquet(String adql, QueryOptions options, Path file, List<String> columnNames,
+            java.util.Map<String, String> keyValueMetadata) {
+        requireNonNull(file, "file is null");
+        requireNonNull(columnNames, "columnNames is null");
+        requireNonNull(keyValueMetadata, "keyValueMetadata is null");
+        TableRegistry tables = registryFor(options);
+        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
+        if (columnNames.size() != analyzed.columns().size()) {
+            throw new IllegalArgumentException("Expected one file column name per result column (" + analyzed.columns().size()
+                    + "). Actual: " + columnNames.size());
+        }
+        TranslatedQuery translated = Translation.toDuckDb(analyzed, tables);
+        String typed = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
+        String named = columnNames.stream().map(SqlText::identifier).reduce((a, b) -> a + ", " + b).orElseThrow();
+        String metadata = keyValueMetadata.entrySet().stream()
+                .map(e -> SqlText.literal(e.getKey()) + ": " + SqlText.literal(e.getValue()))
+                .reduce((a, b) -> a + ", " + b).map(m -> ", KV_METADATA {" + m + "}").orElse("");
+        String copy = "COPY (SELECT * FROM (" + typed + ") AS r(" + named + ")) TO " + SqlText.literal(file.toAbsolutePath().toString())
+                + " (FORMAT parquet, COMPRESSION zstd" + metadata + ")";
+        try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
+            return statement.executeLargeUpdate(copy);
+        } catch (SQLException e) {
+            throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
+                    "the database could not run the query: " + firstLine(e.getMessage()), e);
+        }
+    }
+
     /** A raw connection to the engine's database, for tests of the lock-down only. */
     Connection rawConnectionForTests() throws SQLException {
         return database.duplicate();

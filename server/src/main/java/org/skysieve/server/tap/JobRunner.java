@@ -97,9 +97,16 @@ final class JobRunner implements AutoCloseable {
             List<UploadedTable> uploads = UploadSources.resolve(request, parts, jobFolder, settings);
             Path partial = jobFolder.resolve("result.part");
             WriteSummary summary;
-            try (ExecutedQuery query = queries.open(request, uploads, Duration.ofSeconds(job.executionDurationSeconds()));
-                 OutputStream out = new InterruptibleOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
-                summary = QueryRunner.write(query, request, queries.spoolFolder(), out);
+            Duration timeout = Duration.ofSeconds(job.executionDurationSeconds());
+            java.util.Optional<AdqlExecutor.ParquetResult> parquet = queries.openParquet(request, uploads, timeout);
+            if (parquet.isPresent()) {
+                Files.move(parquet.get().file(), partial, StandardCopyOption.REPLACE_EXISTING);
+                summary = parquet.get().summary();
+            } else {
+                try (ExecutedQuery query = queries.open(request, uploads, timeout);
+                     OutputStream out = new InterruptibleOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+                    summary = QueryRunner.write(query, request, queries.spoolFolder(), out);
+                }
             }
             Files.move(partial, resultFile(jobFolder, request.format()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             store.update(jobId, current -> current.phase() == UwsPhase.EXECUTING

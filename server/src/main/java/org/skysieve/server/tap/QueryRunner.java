@@ -31,6 +31,17 @@ final class QueryRunner {
         return executor.execute(request.adql(), request.maxrec(), uploads, timeout);
     }
 
+    /**
+     * For a Parquet request, the executor's direct copy when it offers one (errors surface here too, before any byte
+     * is written); the caller streams and deletes the file.
+     */
+    java.util.Optional<AdqlExecutor.ParquetResult> openParquet(TapRequest request, List<UploadedTable> uploads, Duration timeout) {
+        if (request.format() != org.skysieve.formats.TableFormat.PARQUET) {
+            return java.util.Optional.empty();
+        }
+        return executor.executeToParquet(request.adql(), request.maxrec(), uploads, timeout, spoolFolder);
+    }
+
     static WriteSummary write(ExecutedQuery query, TapRequest request, Path spoolFolder, OutputStream out) throws IOException {
         try {
             return TableWriters.forFormat(request.format(), spoolFolder).write(query.columns(), query.xtypes(), query.rows(),

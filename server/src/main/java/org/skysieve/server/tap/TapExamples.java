@@ -22,9 +22,10 @@ final class TapExamples {
                     "SELECT TOP 100 id, ra, dec, status_r, maglim_r\nFROM deep_optical.sources\nWHERE mag_r IS NULL"),
             new Example("flags", "Clean photometry through the flag bits",
                     "Astrometric sources with none of the first four quality bits set (TAP_SCHEMA.columns.flag_bits says"
-                            + " what each bit means).",
+                            + " what each bit means). ADQL 2.1 also writes the test (quality_flags & 15) = 0; MOD keeps the"
+                            + " example readable by ADQL 2.0 validators.",
                     "SELECT TOP 100 source_id, ra, dec, phot_g_mean_mag, quality_flags\nFROM astrometric.source\n"
-                            + "WHERE BIT_AND(quality_flags, 15) = 0"),
+                            + "WHERE MOD(quality_flags, 16) = 0"),
             new Example("crossmatch", "Near-infrared counterparts within one arcsecond",
                     "Optical sources joined to near-infrared sources closer than 1 arcsec, with the separation.",
                     "SELECT TOP 100 o.id, n.sourceid, o.mag_r, n.ksmag,\n"

@@ -87,6 +87,18 @@ public final class TapService implements AutoCloseable {
             Map<String, Path> parts = request.uploads().isEmpty() ? Map.of()
                     : saveUploadedParts(context, workFolder.resolve("uploads"), settings.uploadLimitBytes());
             List<UploadedTable> uploads = UploadSources.resolve(request, parts, workFolder, settings);
+            java.util.Optional<AdqlExecutor.ParquetResult> parquet = queries.openParquet(request, uploads, settings.syncTimeout());
+            if (parquet.isPresent()) {
+                try {
+                    context.contentType(request.format().mimeType());
+                    OutputStream out = context.outputStream();
+                    Files.copy(parquet.get().file(), out);
+                    out.flush();
+                } finally {
+                    Files.deleteIfExists(parquet.get().file());
+                }
+                return;
+            }
             try (ExecutedQuery query = queries.open(request, uploads, settings.syncTimeout())) {
                 context.contentType(request.format().mimeType());
                 OutputStream out = context.outputStream();

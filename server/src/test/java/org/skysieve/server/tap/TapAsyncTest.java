@@ -21,13 +21,13 @@ class TapAsyncTest {
     @TempDir
     static Path jobs;
 
-    private static SqlPassthroughExecutor executor;
+    private static QueryEngineExecutor executor;
     private static Archive archive;
 
     @BeforeAll
     static void prepare() throws Exception {
         archive = TinyArchive.get();
-        executor = new SqlPassthroughExecutor(archive);
+        executor = QueryEngineExecutor.open(archive, jobs);
     }
 
     @AfterAll

@@ -34,18 +34,42 @@ class TapClientsTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(present, "python3-pyvo absent; skipping");
         Archive archive = TinyArchive.get();
-        try (SqlPassthroughExecutor executor = new SqlPassthroughExecutor(archive);
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, folder.resolve("jobs"));
              SkysieveServer server = SkysieveServer.start(archive, 0, TapSettings.defaults(folder.resolve("jobs")), executor)) {
             TapClient direct = new TapClient(server.port());
             String csv = TapClient.text(direct.get("/tap/sync?RESPONSEFORMAT=csv&QUERY="
-                    + java.net.URLEncoder.encode("SELECT id FROM deep_optical.sources ORDER BY id LIMIT 7", StandardCharsets.UTF_8)));
+                    + java.net.URLEncoder.encode("SELECT TOP 7 id FROM deep_optical.sources ORDER BY id", StandardCharsets.UTF_8)));
             List<Long> ids = csv.lines().skip(1).map(Long::parseLong).toList();
 
             Path script = folder.resolve("pyvo_client.py");
             try (InputStream in = TapClientsTest.class.getResourceAsStream("/pyvo_client.py")) {
                 Files.copy(in, script);
             }
-            Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), direct.base() + "/tap")
+            // The oracle of the cone and the join: every row of both surveys, read whole, tested by brute force here.
+            List<Row> optical = positions(direct, "SELECT id, ra, dec FROM deep_optical.sources ORDER BY id");
+            List<Row> infrared = positions(direct, "SELECT sourceid, ra, dec FROM near_infrared.sources");
+            // the tiny sky straddles RA 0: a source's own position is a centre with sources all around
+            double centreRa = optical.get(optical.size() / 2).raDeg();
+            double centreDec = optical.get(optical.size() / 2).decDeg();
+            double radiusDeg = 0.03;
+            List<Long> cone = optical.stream().filter(p -> separationDeg(p.raDeg(), p.decDeg(), centreRa, centreDec) <= radiusDeg)
+                    .map(Row::id).sorted().toList();
+            List<List<Long>> pairs = new java.util.ArrayList<>();
+            for (Row o : optical) {
+                if (separationDeg(o.raDeg(), o.decDeg(), centreRa, centreDec) <= radiusDeg) {
+                    for (Row n : infrared) {
+                        if (separationDeg(o.raDeg(), o.decDeg(), n.raDeg(), n.decDeg()) <= 1.0 / 3600) {
+                            pairs.add(List.of(o.id(), n.id()));
+                        }
+                    }
+                }
+            }
+            pairs.sort(java.util.Comparator.<List<Long>>comparingLong(p -> p.get(0)).thenComparingLong(p -> p.get(1)));
+            assertThat(cone).hasSizeGreaterThan(10);
+            assertThat(pairs).hasSizeGreaterThan(3);
+
+            Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), direct.base() + "/tap",
+                    Double.toString(centreRa), Double.toString(centreDec), Double.toString(radiusDeg))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -60,6 +84,10 @@ class TapClientsTest {
             assertThat(result.get("overflow_rows").asInt()).isEqualTo(3);
             assertThat(result.get("overflow_status").asText()).isEqualTo("OVERFLOW");
             assertThat(result.get("error").asText()).contains("nowhere");
+            assertThat(longs(result.get("cone"))).isEqualTo(cone);
+            List<List<Long>> joined = new java.util.ArrayList<>();
+            result.get("join").forEach(pair -> joined.add(List.of(pair.get(0).asLong(), pair.get(1).asLong())));
+            assertThat(joined).isEqualTo(pairs);
         }
     }
 
@@ -72,22 +100,72 @@ class TapClientsTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(present, "stilts absent; skipping");
         Archive archive = TinyArchive.get();
-        try (SqlPassthroughExecutor executor = new SqlPassthroughExecutor(archive);
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, folder.resolve("jobs"));
              SkysieveServer server = SkysieveServer.start(archive, 0, TapSettings.defaults(folder.resolve("jobs")), executor)) {
             TapClient direct = new TapClient(server.port());
-            String expected = TapClient.text(direct.get("/tap/sync?RESPONSEFORMAT=csv&QUERY="
-                    + java.net.URLEncoder.encode("SELECT TOP 4 id, ra FROM deep_optical.sources ORDER BY id", StandardCharsets.UTF_8)))
-                    .replace("\r\n", "\n");
-            for (String sync : List.of("true", "false")) {
-                Process process = new ProcessBuilder(stilts.toString(), "tapquery", "tapurl=" + direct.base() + "/tap",
-                        "adql=SELECT TOP 4 id, ra FROM deep_optical.sources ORDER BY id", "sync=" + sync, "ofmt=csv", "out=-")
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-                assertThat(process.exitValue()).as(output).isZero();
-                assertThat(output.lines().toList()).as("sync=%s", sync).isEqualTo(expected.lines().toList());
+            String cone = "SELECT id, ra FROM deep_optical.sources"
+                    + " WHERE CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', " + centre(direct) + ", 0.03)) = 1 ORDER BY id";
+            String join = "SELECT o.id, n.sourceid FROM deep_optical.sources AS o JOIN near_infrared.sources AS n"
+                    + " ON CONTAINS(POINT('ICRS', n.ra, n.dec), CIRCLE('ICRS', o.ra, o.dec, 1.0 / 3600)) = 1"
+                    + " WHERE CONTAINS(POINT('ICRS', o.ra, o.dec), CIRCLE('ICRS', " + centre(direct) + ", 0.03)) = 1"
+                    + " ORDER BY o.id, n.sourceid";
+            for (String adql : List.of("SELECT TOP 4 id, ra FROM deep_optical.sources ORDER BY id", cone, join)) {
+                List<String> wanted = TapClient.text(direct.get("/tap/sync?RESPONSEFORMAT=csv&QUERY="
+                        + java.net.URLEncoder.encode(adql, StandardCharsets.UTF_8))).lines().toList();
+                assertThat(wanted).hasSizeGreaterThan(3);
+                for (String sync : List.of("true", "false")) {
+                    assertThat(stilts(stilts, "tapurl=" + direct.base() + "/tap", "adql=" + adql, "sync=" + sync, "ofmt=csv", "out=-"))
+                            .as("sync=%s %s", sync, adql).isEqualTo(wanted);
+                }
             }
+            // An upload join: the uploaded ids come back with the labels they were sent with.
+            List<String> ids = TapClient.text(direct.get("/tap/sync?RESPONSEFORMAT=csv&QUERY="
+                    + java.net.URLEncoder.encode("SELECT TOP 3 id FROM deep_optical.sources ORDER BY id", StandardCharsets.UTF_8)))
+                    .lines().skip(1).toList();
+            Path upload = folder.resolve("mine.csv");
+            Files.writeString(upload, "id,label\n" + ids.get(0) + ",x\n" + ids.get(2) + ",z\n");
+            assertThat(stilts(stilts, "tapurl=" + direct.base() + "/tap", "nupload=1", "upload1=" + upload, "ufmt1=csv",
+                    "upname1=mine", "adql=SELECT s.id, u.label FROM deep_optical.sources AS s JOIN TAP_UPLOAD.mine AS u"
+                            + " ON s.id = u.id ORDER BY s.id", "ofmt=csv", "out=-"))
+                    .containsExactly("id,label", ids.get(0) + ",x", ids.get(2) + ",z");
         }
+    }
+
+    private static List<String> stilts(Path stilts, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(stilts.toString(), "tapquery"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().toList();
+    }
+
+    /** "ra, dec" of a deep_optical source: a cone there holds sources whatever the seed (the sky straddles RA 0). */
+    private static String centre(TapClient client) throws Exception {
+        List<Row> rows = positions(client, "SELECT id, ra, dec FROM deep_optical.sources ORDER BY id");
+        return rows.get(rows.size() / 2).raDeg() + ", " + rows.get(rows.size() / 2).decDeg();
+    }
+
+    private record Row(long id, double raDeg, double decDeg) {
+    }
+
+    /** The rows (id, ra, dec) of a query's CSV result. */
+    private static List<Row> positions(TapClient client, String adql) throws Exception {
+        String csv = TapClient.text(client.get("/tap/sync?RESPONSEFORMAT=csv&MAXREC=1000000&QUERY="
+                + java.net.URLEncoder.encode(adql, StandardCharsets.UTF_8)));
+        return csv.lines().skip(1).map(line -> line.split(","))
+                .map(f -> new Row(Long.parseLong(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])))
+                .toList();
+    }
+
+    /** Haversine separation in degrees: the formula ADQL's CONTAINS on a CIRCLE means. */
+    static double separationDeg(double ra1Deg, double dec1Deg, double ra2Deg, double dec2Deg) {
+        double dDec = Math.toRadians(dec2Deg - dec1Deg);
+        double dRa = Math.toRadians(ra2Deg - ra1Deg);
+        double a = Math.pow(Math.sin(dDec / 2), 2)
+                + Math.cos(Math.toRadians(dec1Deg)) * Math.cos(Math.toRadians(dec2Deg)) * Math.pow(Math.sin(dRa / 2), 2);
+        return Math.toDegrees(2 * Math.asin(Math.min(1, Math.sqrt(a))));
     }
 
     private static List<Long> longs(JsonNode array) {

@@ -18,12 +18,12 @@ import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.formats.TableFormat;
 import org.skysieve.server.SkysieveServer;
 
-/** TAP sync, VOSI and errors on the real server over a tiny synthetic sky, queries run by {@link SqlPassthroughExecutor}. */
+/** TAP sync, VOSI and errors on the real server over a tiny synthetic sky, queries run by the real ADQL engine ({@link QueryEngineExecutor}). */
 class TapSyncTest {
     @TempDir
     static Path jobs;
 
-    private static SqlPassthroughExecutor executor;
+    private static QueryEngineExecutor executor;
     private static SkysieveServer server;
     private static TapClient client;
     private static Archive archive;
@@ -31,7 +31,7 @@ class TapSyncTest {
     @BeforeAll
     static void start() throws Exception {
         archive = TinyArchive.get();
-        executor = new SqlPassthroughExecutor(archive);
+        executor = QueryEngineExecutor.open(archive, jobs);
         server = SkysieveServer.start(archive, 0, TapSettings.defaults(jobs).withLimits(1000, 5000).withUploadLimit(1 << 20), executor);
         client = new TapClient(server.port());
     }
@@ -176,6 +176,47 @@ class TapSyncTest {
     }
 
     @Test
+    void everyPublishedExampleRunsAndReturnsRows() throws Exception {
+        for (TapExamples.Example example : TapExamples.EXAMPLES) {
+            HttpResponse<byte[]> response = sync(example.query(), "RESPONSEFORMAT", "votable/td");
+            String body = TapClient.text(response);
+            assertThat(response.statusCode()).as("%s: %s", example.id(), body).isEqualTo(200);
+            VoTables.validate(body);
+            assertThat(VoTables.queryStatus(body)).as(example.id()).startsWith("OK");
+        }
+    }
+
+    @Test
+    void adqlErrorsNameTheLineAndColumn() throws Exception {
+        Map<String, String> cases = Map.of(
+                "SELECT id\nFROM deep_optical.sources\nWHERE no_such_column > 1", "error at 3:7",
+                "SELECT id FROM deep_optical.sources WHERE", "error at 1:",
+                "SELECT id FROM deep_optical.sources; SELECT 1", "error at 1:",
+                "SELECT x FROM read_parquet('/etc/passwd')", "error at 1:");
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            HttpResponse<byte[]> response = sync(entry.getKey());
+            String body = TapClient.text(response);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            VoTables.validate(body);
+            assertThat(VoTables.queryStatus(body)).containsExactly("ERROR");
+            assertThat(body).as(entry.getKey()).contains(entry.getValue());
+        }
+    }
+
+    @Test
+    void tapSchemaIsQueryableInAdqlAndAgreesWithTheCatalogue() throws Exception {
+        ColumnDoc flags = archive.survey("deep_optical").orElseThrow().tables().get(0).table().column("flags").orElseThrow();
+        String body = TapClient.text(sync("SELECT * FROM TAP_SCHEMA.columns WHERE table_name='deep_optical.sources'",
+                "RESPONSEFORMAT", "votable/td"));
+        VoTables.validate(body);
+        List<List<String>> rows = VoTables.rows(body);
+        assertThat(rows).hasSize(archive.survey("deep_optical").orElseThrow().tables().get(0).table().columns().size());
+        assertThat(rows).anySatisfy(row -> assertThat(row).contains("flags", flags.unit().isEmpty() ? "flags" : flags.unit()));
+        String sizes = TapClient.text(sync("SELECT TOP 1 \"size\", column_name FROM TAP_SCHEMA.columns", "RESPONSEFORMAT", "csv"));
+        assertThat(sizes).startsWith("size,column_name");
+    }
+
+    @Test
     void capabilitiesAdvertiseTheConfiguredLimits() throws Exception {
         String capabilities = TapClient.text(client.get("/tap/capabilities"));
         VoTables.parse(capabilities);
@@ -189,7 +230,7 @@ class TapSyncTest {
     }
 
     private static List<String> firstIds(int count) throws Exception {
-        String csv = TapClient.text(sync("SELECT id FROM deep_optical.sources ORDER BY id LIMIT " + count, "RESPONSEFORMAT", "csv"));
+        String csv = TapClient.text(sync("SELECT TOP " + count + " id FROM deep_optical.sources ORDER BY id", "RESPONSEFORMAT", "csv"));
         return List.of(csv.split("\r\n")).subList(1, count + 1);
     }
 

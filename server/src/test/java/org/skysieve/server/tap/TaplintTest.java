@@ -16,7 +16,7 @@ import org.skysieve.server.SkysieveServer;
 
 /**
  * STILTS {@code taplint} (Debian package stilts) against the real server: no errors and no failures. The queries run
- * through {@link SqlPassthroughExecutor}, so this checks the protocol, not ADQL. The full report is written to
+ * through the real ADQL engine ({@link QueryEngineExecutor}), so this checks the protocol and ADQL together. The full report is written to
  * {@code target/taplint-report.txt}.
  */
 class TaplintTest {
@@ -41,7 +41,7 @@ class TaplintTest {
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(present, "stilts absent; skipping");
         Archive archive = TinyArchive.get();
-        try (SqlPassthroughExecutor executor = new SqlPassthroughExecutor(archive);
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs);
              SkysieveServer server = SkysieveServer.start(archive, 0, TapSettings.defaults(jobs).withLimits(2000, 20000).withUploadUrls(true), executor)) {
             Process process = new ProcessBuilder(List.of(STILTS.toString(), "taplint", "tapurl=http://localhost:" + server.port() + "/tap",
                     "maxrepeat=3", "truncate=400"))

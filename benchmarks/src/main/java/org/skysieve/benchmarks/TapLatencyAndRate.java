@@ -1,0 +1,147 @@
+package org.skysieve.benchmarks;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.server.SkysieveServer;
+import org.skysieve.server.tap.QueryEngineExecutor;
+import org.skysieve.server.tap.TapSettings;
+import org.skysieve.synth.SkyGenerator;
+import org.skysieve.synth.SkyScale;
+
+/**
+ * The TAP service as a client sees it, through HTTP and ADQL on the real engine: cone search latency (p50, p99 over
+ * random cones on deep_optical of a {@code medium} sky, one client, each response read to its end, default format
+ * VOTable BINARY2) and the download rate of a large result ({@code SELECT TOP n *}) in BINARY2 and Parquet through
+ * {@code /tap/sync}. Figures of DaCHS measured on this machine (issue 3): TAP cone p50 81 ms, bulk BINARY2 137k rows/s.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.skysieve.benchmarks.TapLatencyAndRate [DATA] [CONES]
+ * [RADIUS_DEG] [ROWS]}; DATA defaults to /tmp/medium-sky, generated there (about a minute) when absent.
+ */
+public final class TapLatencyAndRate {
+    private TapLatencyAndRate() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : "/tmp/medium-sky");
+        int cones = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        double radiusDeg = args.length > 2 ? Double.parseDouble(args[2]) : 0.1;
+        long rows = args.length > 3 ? Long.parseLong(args[3]) : 1_000_000;
+        if (!Files.isDirectory(data)) {
+            System.out.println("generating a medium sky into " + data + " ...");
+            SkyGenerator.generate(data, 1L, SkyScale.MEDIUM, message -> { });
+        }
+        Archive archive = Archive.open(data);
+        Path jobs = Files.createTempDirectory("skysieve-tap-bench-");
+        TapSettings settings = TapSettings.defaults(jobs);
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs);
+                SkysieveServer server = SkysieveServer.start(archive, 0, settings, executor)) {
+            HttpClient client = HttpClient.newHttpClient();
+            String base = "http://localhost:" + server.port() + "/tap/sync?LANG=ADQL";
+            for (String columns : new String[] {"*", "id, ra, dec"}) {
+                cones(client, base, archive, cones, radiusDeg, columns);
+            }
+            jdbcRead(executor, rows);
+            for (String format : new String[] {"votable", "parquet"}) {
+                download(client, base, rows, format);
+            }
+        } finally {
+            org.skysieve.catalog.archive.Folders.deleteRecursively(jobs);
+        }
+    }
+
+    private static void cones(HttpClient client, String base, Archive archive, int cones, double radiusDeg, String columns)
+            throws Exception {
+        Random random = new Random(42);
+        int warmUp = 20;
+        double[] millis = new double[cones];
+        long bytesTotal = 0;
+        for (int i = 0; i < cones + warmUp; i++) {
+            // inside the medium sky: RA 0 +- 2.5 deg, Dec -10 +- 2.5 deg
+            double ra = (random.nextDouble() * 4.6 - 2.3 + 360) % 360;
+            double dec = -10 + random.nextDouble() * 4.6 - 2.3;
+            String adql = String.format(Locale.ROOT, "SELECT %s FROM deep_optical.sources WHERE 1 = CONTAINS(POINT('ICRS', ra, dec),"
+                    + " CIRCLE('ICRS', %.6f, %.6f, %s))", columns, ra, dec, radiusDeg);
+            long start = System.nanoTime();
+            long bytes = fetch(client, base + "&QUERY=" + URLEncoder.encode(adql, StandardCharsets.UTF_8));
+            long elapsed = System.nanoTime() - start;
+            if (i >= warmUp) {
+                millis[i - warmUp] = elapsed / 1e6;
+                bytesTotal += bytes;
+            }
+        }
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "TAP sync cone search (HTTP + ADQL + BINARY2), SELECT %s, radius %s deg, %d cones, one client,"
+                        + " deep_optical %,d rows: p50 %.1f ms, p99 %.1f ms, mean %.1f ms, %.0f kB per answer%n", columns, radiusDeg, cones,
+                archive.survey("deep_optical").orElseThrow().totalRows(), percentile(millis, 0.5), percentile(millis, 0.99),
+                Arrays.stream(millis).average().orElse(0), bytesTotal / 1024.0 / cones);
+    }
+
+    private static void download(HttpClient client, String base, long rows, String format) throws Exception {
+        String adql = "SELECT TOP " + rows + " * FROM deep_optical.sources";
+        String url = base + "&MAXREC=" + rows + "&RESPONSEFORMAT=" + format + "&QUERY=" + URLEncoder.encode(adql, StandardCharsets.UTF_8);
+        fetch(client, base + "&RESPONSEFORMAT=" + format + "&QUERY=" + URLEncoder.encode("SELECT TOP 1000 * FROM deep_optical.sources",
+                StandardCharsets.UTF_8)); // warm up
+        for (int run = 0; run < 2; run++) {
+            long start = System.nanoTime();
+            long bytes = fetch(client, url);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "TAP sync download of %,d rows x all columns in %s: %.2f s, %,.0f rows/s, %.1f MB%n",
+                    rows, format, seconds, rows / seconds, bytes / 1e6);
+        }
+    }
+
+    /** The rows through JDBC alone (what the BINARY2 writer reads), to tell whether the reading or the writing limits. */
+    private static void jdbcRead(QueryEngineExecutor executor, long rows) throws Exception {
+        String adql = "SELECT TOP " + rows + " * FROM deep_optical.sources";
+        for (int run = 0; run < 2; run++) {
+            long start = System.nanoTime();
+            long read = 0;
+            try (org.skysieve.server.tap.ExecutedQuery query = executor.execute(adql, rows, java.util.List.of(),
+                    java.time.Duration.ofMinutes(10))) {
+                int count = query.columns().size();
+                while (query.rows().next()) {
+                    for (int i = 1; i <= count; i++) {
+                        query.rows().getObject(i);
+                    }
+                    read++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "JDBC read only (engine, streaming results, getObject per cell) of %,d rows: %.2f s, %,.0f rows/s%n",
+                    read, seconds, read / seconds);
+        }
+    }
+
+    /** GETs {@code url} and reads the body to its end; returns its size, failing on a non-200 answer. */
+    private static long fetch(HttpClient client, String url) throws Exception {
+        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes += n;
+            }
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Expected HTTP 200 from " + url + ". Actual: " + response.statusCode());
+        }
+        return bytes;
+    }
+
+    private static double percentile(double[] sorted, double fraction) {
+        int index = (int) Math.ceil(fraction * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
