@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.skysieve.catalog.duckdb.StatusSqlFunctions;
 import org.skysieve.query.AdqlException;
 import org.skysieve.query.tree.Expression;
 
@@ -26,7 +27,8 @@ final class FunctionMapping {
     private FunctionMapping() {
     }
 
-    private static final java.util.Set<String> SPECIAL = java.util.Set.of("MOD", "RAND", "ROUND", "TRUNCATE");
+    private static final java.util.Set<String> SPECIAL = java.util.Set.of("MOD", "RAND", "ROUND", "TRUNCATE",
+            "SIEVE_COVERAGE", "SIEVE_LIMIT");
 
     /** Refuses a call outside the allow-list (before its arguments are printed: the outermost problem is reported). */
     static void requireAllowed(Expression.FunctionCall call) {
@@ -57,8 +59,16 @@ final class FunctionMapping {
             case "TRUNCATE" -> Optional.of(arguments.size() == 1
                     ? "trunc(" + arguments.get(0) + ")"
                     : "(trunc(" + arguments.get(0) + " * power(10, " + arguments.get(1) + ")) / power(10, " + arguments.get(1) + "))");
+            // skysieve's user-defined functions, registered on the database by StatusSqlFunctions
+            case "SIEVE_COVERAGE" -> Optional.of(statusCall(StatusSqlFunctions.COVERAGE, arguments));
+            case "SIEVE_LIMIT" -> Optional.of(statusCall(StatusSqlFunctions.LIMIT, arguments));
             default -> Optional.empty();
         };
+    }
+
+    private static String statusCall(String function, List<String> arguments) {
+        return function + "(CAST(" + arguments.get(0) + " AS VARCHAR), CAST(" + arguments.get(1) + " AS VARCHAR), CAST("
+                + arguments.get(2) + " AS DOUBLE), CAST(" + arguments.get(3) + " AS DOUBLE))";
     }
 
     private static AdqlException refused(Expression.FunctionCall call) {
