@@ -74,6 +74,7 @@ class StatusFunctionsTest {
                         + " sieve_limit('" + survey + "', '" + band + "', ra, dec) AS lim FROM TAP_UPLOAD.truth", withTruth)) {
                     assertThat(result.columns().get(2).name()).isEqualTo("sieve_coverage");
                     assertThat(result.columns().get(2).description()).contains(band + " of " + survey).contains("masked");
+                    assertThat(result.columns().get(2).band()).isEmpty();
                     assertThat(result.columns().get(3).unit()).isEqualTo("mag");
                     assertThat(result.columns().get(3).band()).contains(band);
                     while (result.next()) {

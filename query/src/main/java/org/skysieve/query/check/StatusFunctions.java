@@ -75,7 +75,7 @@ public final class StatusFunctions {
         if (call.name().equals(COVERAGE)) {
             return new ColumnDoc(lower, ColumnType.STRING, "", "meta.code.status", "What " + which
                     + " knows of the position: observed (in coverage, outside masks), masked (in coverage, inside a mask) or"
-                    + " unobserved (outside coverage).", "", band, Optional.empty());
+                    + " unobserved (outside coverage).", "", Optional.empty(), Optional.empty());
         }
         return new ColumnDoc(lower, ColumnType.DOUBLE, "mag", "phot.mag;stat.max", "5-sigma limiting magnitude of " + which
                 + " at the position, from its depth map.", "unobserved there, or the band has no depth map", band, Optional.empty());
