@@ -75,7 +75,8 @@ public final class QueryEngine implements AutoCloseable {
             properties.setProperty("autoload_known_extensions", "false");
             properties.setProperty("jdbc_stream_results", "true");
             DuckDBConnection database = (DuckDBConnection) java.sql.DriverManager.getConnection("jdbc:duckdb:", properties);
-            StatusSqlFunctions.Failures statusFailures = StatusSqlFunctions.register(database, new StatusMaps(archive));
+            StatusSqlFunctions.Failures statusFailures = StatusSqlFunctions.register(database, new StatusMaps(archive),
+                    registry.statusBands());
             try (Statement statement = database.createStatement()) {
                 String allowed = folders.stream()
                         .map(f -> SqlText.literal(f.toAbsolutePath().normalize() + "/"))

@@ -131,6 +131,29 @@ class StatusFunctionsTest {
     }
 
     @Test
+    void namesComputedPerRowGiveTheSameAnswersAsLiterals() throws Exception {
+        // literals go by band key, computed names by name: two paths, one answer
+        String literal = "SELECT sieve_coverage('near_infrared', 'J', ra, dec), sieve_limit('near_infrared', 'J', ra, dec)"
+                + " FROM TAP_UPLOAD.truth ORDER BY true_id";
+        String computed = "SELECT sieve_coverage('near_' || 'infrared', LOWER('j') || '', ra, dec), sieve_limit('near_infrared' || '',"
+                + " UPPER('j'), ra, dec) FROM TAP_UPLOAD.truth ORDER BY true_id";
+        assertThat(engine.translate(literal, withTruth).sql()).contains("skysieve_coverage_code(").doesNotContain("skysieve_coverage(");
+        assertThat(engine.translate(computed, withTruth).sql()).contains("skysieve_coverage(").doesNotContain("skysieve_coverage_code(");
+        assertThat(rows(computed.replace("LOWER('j') || ''", "'J'"))).isEqualTo(rows(literal));
+    }
+
+    private static List<String> rows(String adql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (QueryResult result = engine.execute(adql, withTruth)) {
+            while (result.next()) {
+                rows.add(result.rows().getString(1) + " " + result.rows().getString(2));
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(100);
+        return rows;
+    }
+
+    @Test
     void unknownSurveysAndBandsAreNamedWithTheirPosition() {
         assertThatThrownBy(() -> engine.check("SELECT sieve_coverage('deep_optical',\n 'K', ra, dec) FROM deep_optical.sources",
                 TinySky.UNLIMITED))

@@ -22,7 +22,11 @@ import org.skysieve.catalog.status.StatusMaps;
  *   <li>{@value #LIMIT}{@code (survey, band, ra_deg, dec_deg) -> DOUBLE}: the 5-sigma limiting magnitude, null where
  *       unobserved or where the band has no depth map ({@link BandStatusMap#limitMag}).</li>
  * </ul>
- * Vectorised: one order-29 hash per row and binary searches in the maps; the band's maps are looked up once per run
+ * <p>When survey and band are known before the query runs, {@value #COVERAGE_CODE} and {@value #LIMIT_OF_KEY} take
+ * instead a band key, the index of {@code survey/band} in {@link #bandKeys} of the same survey bands: no string is
+ * read per row (reading a string from a DuckDB vector is a native call), about twice as fast.
+ *
+ * <p>Vectorised: one order-29 hash per row and binary searches in the maps; the band's maps are looked up once per run
  * of rows naming the same survey and band. Any null argument gives null. An unknown survey or band, or a position out
  * of range (ra outside [0, 360], dec outside [-90, 90], NaN), fails the query with the {@code StatusMapException}'s
  * message. DuckDB's JDBC driver drops that message when results are streamed ({@code Invalid result set}), so the most
@@ -32,6 +36,12 @@ import org.skysieve.catalog.status.StatusMaps;
 public final class StatusSqlFunctions {
     public static final String COVERAGE = "skysieve_coverage";
     public static final String LIMIT = "skysieve_limit";
+    /** {@code (band_key INTEGER, ra_deg DOUBLE, dec_deg DOUBLE) -> INTEGER}: 0 observed, 1 masked, 2 unobserved. */
+    public static final String COVERAGE_CODE = "skysieve_coverage_code";
+    /** {@code (band_key INTEGER, ra_deg DOUBLE, dec_deg DOUBLE) -> DOUBLE}: as {@value #LIMIT}. */
+    public static final String LIMIT_OF_KEY = "skysieve_limit_of_key";
+    /** The words of the codes of {@value #COVERAGE_CODE}, in order. */
+    public static final java.util.List<String> COVERAGE_WORDS = java.util.List.of("observed", "masked", "unobserved");
 
     private StatusSqlFunctions() {
     }
@@ -58,11 +68,32 @@ public final class StatusSqlFunctions {
         }
     }
 
-    /** Registers both functions over {@code maps} on {@code connection}; returns where their failures are kept. */
-    public static Failures register(Connection connection, StatusMaps maps) throws SQLException {
+    /** {@code survey/band} of every band of {@code statusBands} (survey to band names), sorted: a band key is an index. */
+    public static java.util.List<String> bandKeys(java.util.Map<String, java.util.List<String>> statusBands) {
+        return statusBands.entrySet().stream().flatMap(entry -> entry.getValue().stream().map(band -> entry.getKey() + "/" + band))
+                .sorted().toList();
+    }
+
+    /**
+     * Registers the functions over {@code maps} on {@code connection}, band keys numbering {@code statusBands}
+     * ({@link #bandKeys}); returns where their failures are kept.
+     */
+    public static Failures register(Connection connection, StatusMaps maps, java.util.Map<String, java.util.List<String>> statusBands)
+            throws SQLException {
         requireNonNull(connection, "connection is null");
         requireNonNull(maps, "maps is null");
         Failures failures = new Failures();
+        java.util.List<String> keys = bandKeys(statusBands);
+        BandStatusMap[] byKey = new BandStatusMap[keys.size()];
+        for (boolean coverage : new boolean[] {true, false}) {
+            DuckDBFunctions.scalarFunction()
+                    .withName(coverage ? COVERAGE_CODE : LIMIT_OF_KEY)
+                    .withParameters(DuckDBColumnType.INTEGER, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
+                    .withReturnType(coverage ? DuckDBColumnType.INTEGER : DuckDBColumnType.DOUBLE)
+                    .withVectorizedFunction((input, output) -> recorded(failures, () -> applyKeyed(maps, keys, byKey, input.vector(0),
+                            input.vector(1), input.vector(2), input.rowCount(), output, coverage)))
+                    .register(connection);
+        }
         DuckDBFunctions.scalarFunction()
                 .withName(COVERAGE)
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
@@ -86,6 +117,36 @@ public final class StatusSqlFunctions {
         } catch (RuntimeException e) {
             failures.record(e);
             throw e;
+        }
+    }
+
+    private static void applyKeyed(StatusMaps maps, java.util.List<String> keys, BandStatusMap[] byKey, DuckDBReadableVector key,
+                                   DuckDBReadableVector raDeg, DuckDBReadableVector decDeg, long rows, DuckDBWritableVector output,
+                                   boolean coverage) {
+        for (long row = 0; row < rows; row++) {
+            if (key.isNull(row) || raDeg.isNull(row) || decDeg.isNull(row)) {
+                output.setNull(row);
+                continue;
+            }
+            int index = key.getInt(row);
+            BandStatusMap map = byKey[index];
+            if (map == null) {
+                // several DuckDB threads may read the maps at once: StatusMaps keeps one copy; the array only caches it
+                String[] surveyAndBand = keys.get(index).split("/", 2);
+                map = maps.band(surveyAndBand[0], surveyAndBand[1]);
+                byKey[index] = map;
+            }
+            long hash29 = BandStatusMap.positionHash29(raDeg.getDouble(row), decDeg.getDouble(row));
+            if (coverage) {
+                output.setInt(row, map.statusOfHash(hash29).ordinal());
+            } else {
+                double limit = map.limitOfHash(hash29);
+                if (Double.isNaN(limit)) {
+                    output.setNull(row);
+                } else {
+                    output.setDouble(row, limit);
+                }
+            }
         }
     }
 
