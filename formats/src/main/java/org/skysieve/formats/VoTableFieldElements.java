@@ -4,13 +4,15 @@ import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
 import org.skysieve.catalog.model.FlagBit;
+import org.skysieve.catalog.model.MissingStatus;
 import org.skysieve.catalog.tap.ColumnDescriptions;
 
 /**
  * The VOTable FIELD elements of result columns: name, datatype (strings: {@code char}, {@code arraysize="*"}),
  * unit, UCD and a DESCRIPTION that also says what a null means and, for a flag column, what every bit means; the
  * bits are also listed as {@code VALUES/OPTION} (name = bit name, value = the bit's mask), as the archive's VOParquet
- * metadata does. Stateless.
+ * metadata does. A per-band status column ({@link MissingStatus#isStatusColumn}) lists its four words the same way
+ * (name = what the word means, value = the word). Stateless.
  */
 public final class VoTableFieldElements {
     private VoTableFieldElements() {
@@ -52,6 +54,14 @@ public final class VoTableFieldElements {
             for (FlagBit bit : column.flags().get().bits()) {
                 xml.append("   <OPTION name=\"").append(Xml.escape(bit.name())).append("\" value=\"")
                         .append(Long.toUnsignedString(bit.mask())).append("\"/>\n");
+            }
+            xml.append("  </VALUES>\n");
+        }
+        if (MissingStatus.isStatusColumn(column)) {
+            xml.append("  <VALUES>\n");
+            for (MissingStatus status : MissingStatus.values()) {
+                xml.append("   <OPTION name=\"").append(Xml.escape(status.meaning())).append("\" value=\"").append(status.word())
+                        .append("\"/>\n");
             }
             xml.append("  </VALUES>\n");
         }

@@ -15,6 +15,8 @@ import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.catalog.duckdb.StatusSqlFunctions;
+import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.query.check.AnalyzedQuery;
 import org.skysieve.query.check.Analyzer;
@@ -39,10 +41,12 @@ import org.skysieve.query.translate.Translation;
 public final class QueryEngine implements AutoCloseable {
     private final DuckDBConnection database;
     private final TableRegistry registry;
+    private final StatusSqlFunctions.Failures statusFailures;
 
-    private QueryEngine(DuckDBConnection database, TableRegistry registry) {
+    private QueryEngine(DuckDBConnection database, TableRegistry registry, StatusSqlFunctions.Failures statusFailures) {
         this.database = database;
         this.registry = registry;
+        this.statusFailures = statusFailures;
     }
 
     /** An engine over the archive's published tables. */
@@ -71,6 +75,8 @@ public final class QueryEngine implements AutoCloseable {
             properties.setProperty("autoload_known_extensions", "false");
             properties.setProperty("jdbc_stream_results", "true");
             DuckDBConnection database = (DuckDBConnection) java.sql.DriverManager.getConnection("jdbc:duckdb:", properties);
+            StatusSqlFunctions.Failures statusFailures = StatusSqlFunctions.register(database, new StatusMaps(archive),
+                    registry.statusBands());
             try (Statement statement = database.createStatement()) {
                 String allowed = folders.stream()
                         .map(f -> SqlText.literal(f.toAbsolutePath().normalize() + "/"))
@@ -81,7 +87,7 @@ public final class QueryEngine implements AutoCloseable {
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
-            return new QueryEngine(database, registry);
+            return new QueryEngine(database, registry, statusFailures);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the query database: " + e.getMessage(), e);
         }
@@ -116,6 +122,7 @@ public final class QueryEngine implements AutoCloseable {
         String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
         Connection connection = null;
         Statement statement = null;
+        long startNanoTime = System.nanoTime();
         try {
             connection = database.duplicate();
             statement = connection.createStatement();
@@ -126,7 +133,7 @@ public final class QueryEngine implements AutoCloseable {
             closeQuietly(statement);
             closeQuietly(connection);
             throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
-                    "the database could not run the query: " + firstLine(e.getMessage()), e);
+                    "the database could not run the query: " + reason(e, startNanoTime), e);
         }
     }
 
@@ -199,6 +206,18 @@ public final class QueryEngine implements AutoCloseable {
                         new TableSource.ParquetFile(u.parquetFile())))
                 .toList();
         return registry.with(uploads);
+    }
+
+    /**
+     * DuckDB's message; when streaming lost it ({@code Invalid result set}), the failure of a status function during the
+     * query, if any (with concurrent queries it may be another query's: it is only an explanation).
+     */
+    private String reason(SQLException e, long startNanoTime) {
+        String message = firstLine(e.getMessage());
+        if (message.contains("Invalid result set")) {
+            return statusFailures.since(startNanoTime).map(QueryEngine::firstLine).orElse(message);
+        }
+        return message;
     }
 
     private static String firstLine(String message) {

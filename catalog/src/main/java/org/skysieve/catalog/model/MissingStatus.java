@@ -18,6 +18,24 @@ public enum MissingStatus {
     /** Outside the band's coverage: never observed. */
     UNOBSERVED;
 
+    /** One sentence saying what the value means, for VOTable OPTIONs and column metadata. */
+    public String meaning() {
+        return switch (this) {
+            case DETECTED -> "observed and measured: the value is there";
+            case UNDETECTED -> "observed, outside masks, fainter than the limit: no value; the limiting magnitude is given beside it";
+            case MASKED -> "observed but inside a mask (bright-star halo, bad region): no value";
+            case UNOBSERVED -> "outside the band's coverage, never observed: no value";
+        };
+    }
+
+    /**
+     * Whether {@code column} is a per-band status column holding these words: a string column of a band whose UCD
+     * starts with {@code meta.code.status}.
+     */
+    public static boolean isStatusColumn(ColumnDoc column) {
+        return column.type() == ColumnType.STRING && column.band().isPresent() && column.ucd().startsWith("meta.code.status");
+    }
+
     /** The lower-case word used in files and protocols ({@code detected}, ...). */
     public String word() {
         return name().toLowerCase(Locale.ROOT);

@@ -102,14 +102,24 @@ public final class BandStatusMap {
         return limits;
     }
 
-    private CoverageStatus statusOfHash(long hash29) {
+    /**
+     * The order-29 HEALPix index of a position, checked as every look-up here checks it (for callers that look up
+     * several maps, or the status and the limit, at one position: hash once).
+     */
+    public static long positionHash29(double raDeg, double decDeg) {
+        return hash29(raDeg, decDeg, -1);
+    }
+
+    /** The status at the order-29 HEALPix cell {@code hash29} (see {@link #positionHash29}). */
+    public CoverageStatus statusOfHash(long hash29) {
         if (!coverage.contains(hash29)) {
             return CoverageStatus.UNOBSERVED;
         }
         return masks.contains(hash29) ? CoverageStatus.MASKED : CoverageStatus.OBSERVED;
     }
 
-    private double limitOfHash(long hash29) {
+    /** The limiting magnitude at the order-29 HEALPix cell {@code hash29}: NaN where unobserved or unknown. */
+    public double limitOfHash(long hash29) {
         if (depth == null || !coverage.contains(hash29)) {
             return Double.NaN;
         }

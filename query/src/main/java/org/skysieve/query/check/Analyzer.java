@@ -351,6 +351,9 @@ public final class Analyzer {
             }
             Expression.FunctionCall resolved = new Expression.FunctionCall(call.position(), call.name(),
                     call.arguments().stream().map(this::resolve).toList(), call.distinct(), call.star());
+            if (StatusFunctions.isStatusFunction(resolved.name())) {
+                analyzer.documentation.put(resolved, StatusFunctions.check(resolved, analyzer.registry.statusBands()));
+            }
             return resolved.name().equals("IN_UNIT") ? analyzer.inUnit(resolved) : resolved;
         }
     }

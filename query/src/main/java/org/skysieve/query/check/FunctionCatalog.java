@@ -8,18 +8,18 @@ import org.skysieve.catalog.model.ColumnType;
 
 /**
  * The functions a query may call: ADQL 2.1's own (math, trigonometry, string, aggregate, conditional, bitwise,
- * IN_UNIT, geometry). Any other name is refused by the checker with its position; there are no user-defined
- * functions yet. The translator maps each of these to DuckDB (or refuses a geometry use it cannot evaluate).
+ * IN_UNIT, geometry) and skysieve's user-defined {@code sieve_coverage} and {@code sieve_limit}
+ * ({@link StatusFunctions}). Any other name is refused by the checker with its position. The translator maps each of these to DuckDB (or refuses a geometry use it cannot evaluate).
  */
 public final class FunctionCatalog {
     static final Set<String> AGGREGATES = Set.of("COUNT", "AVG", "MIN", "MAX", "SUM");
     static final Set<String> GEOMETRY_VALUES = Set.of("POINT", "CIRCLE", "BOX", "POLYGON", "REGION", "CENTROID");
     private static final Set<String> DOUBLE_VALUED = Set.of("ACOS", "ASIN", "ATAN", "ATAN2", "COS", "COT", "SIN", "TAN",
             "DEGREES", "RADIANS", "EXP", "LOG", "LOG10", "PI", "POWER", "RAND", "SQRT", "AVG",
-            "DISTANCE", "AREA", "COORD1", "COORD2", "IN_UNIT");
+            "DISTANCE", "AREA", "COORD1", "COORD2", "IN_UNIT", StatusFunctions.LIMIT);
     private static final Set<String> ARGUMENT_TYPED = Set.of("ABS", "CEILING", "FLOOR", "ROUND", "TRUNCATE", "MOD",
             "MIN", "MAX", "COALESCE");
-    private static final Set<String> STRING_VALUED = Set.of("LOWER", "UPPER", "COORDSYS");
+    private static final Set<String> STRING_VALUED = Set.of("LOWER", "UPPER", "COORDSYS", StatusFunctions.COVERAGE);
     private static final Set<String> INTEGER_VALUED = Set.of("CONTAINS", "INTERSECTS");
     private static final Set<String> ALL = allNames();
 

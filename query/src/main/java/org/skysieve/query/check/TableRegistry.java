@@ -3,32 +3,44 @@ package org.skysieve.query.check;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.archive.PublishedSurvey;
 import org.skysieve.catalog.archive.PublishedTable;
 import org.skysieve.catalog.hats.HatsCatalog;
+import org.skysieve.catalog.model.Band;
 import org.skysieve.catalog.model.CatalogTable;
+import org.skysieve.catalog.status.FootprintFolder;
 import org.skysieve.query.tree.Identifier;
 
 /**
  * The tables a query may name: the published catalogues of an archive ({@code survey.table}) plus extra tables
- * (TAP_SCHEMA, {@code TAP_UPLOAD.name}). Immutable and thread-safe; opening reads each catalogue's metadata once.
+ * (TAP_SCHEMA, {@code TAP_UPLOAD.name}), and the survey bands that have status maps (what {@code sieve_coverage} and
+ * {@code sieve_limit} may name). Immutable and thread-safe; opening reads each catalogue's metadata once.
  */
 public final class TableRegistry {
     private final List<TableDescription> tables;
+    private final Map<String, List<String>> statusBands;
 
-    private TableRegistry(List<TableDescription> tables) {
+    private TableRegistry(List<TableDescription> tables, Map<String, List<String>> statusBands) {
         this.tables = List.copyOf(tables);
+        this.statusBands = Map.copyOf(statusBands);
     }
 
     /** The published tables of {@code archive}, their HATS catalogues opened. */
     public static TableRegistry of(Archive archive) {
         requireNonNull(archive, "archive is null");
         List<TableDescription> tables = new ArrayList<>();
+        Map<String, List<String>> statusBands = new LinkedHashMap<>();
         for (PublishedSurvey survey : archive.surveys()) {
+            String name = survey.survey().name();
+            if (new FootprintFolder(archive.layout().footprintFolder(name), name).hasMaps()) {
+                statusBands.put(name, survey.survey().bands().stream().map(Band::name).toList());
+            }
             for (PublishedTable published : survey.tables()) {
                 HatsCatalog catalogue = HatsCatalog.open(published.catalogueFolder());
                 CatalogTable table = published.table();
@@ -38,11 +50,17 @@ public final class TableRegistry {
                         new TableSource.Hats(catalogue)));
             }
         }
-        return new TableRegistry(tables);
+        return new TableRegistry(tables, statusBands);
     }
 
+    /** Just {@code tables}, no status maps. */
     public static TableRegistry of(List<TableDescription> tables) {
-        return new TableRegistry(tables);
+        return new TableRegistry(tables, Map.of());
+    }
+
+    /** Survey name to the names of its bands, for the surveys that have status maps. */
+    public Map<String, List<String>> statusBands() {
+        return statusBands;
     }
 
     /** This registry plus {@code extra} tables (which must not reuse a name). */
@@ -54,7 +72,7 @@ public final class TableRegistry {
             }
             all.add(table);
         }
-        return new TableRegistry(all);
+        return new TableRegistry(all, statusBands);
     }
 
     public List<TableDescription> tables() {

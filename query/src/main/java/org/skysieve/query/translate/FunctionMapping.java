@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.skysieve.catalog.duckdb.StatusSqlFunctions;
 import org.skysieve.query.AdqlException;
+import org.skysieve.query.check.StatusFunctions;
 import org.skysieve.query.tree.Expression;
 
 /**
@@ -26,7 +28,8 @@ final class FunctionMapping {
     private FunctionMapping() {
     }
 
-    private static final java.util.Set<String> SPECIAL = java.util.Set.of("MOD", "RAND", "ROUND", "TRUNCATE");
+    private static final java.util.Set<String> SPECIAL = java.util.Set.of("MOD", "RAND", "ROUND", "TRUNCATE",
+            "SIEVE_COVERAGE", "SIEVE_LIMIT");
 
     /** Refuses a call outside the allow-list (before its arguments are printed: the outermost problem is reported). */
     static void requireAllowed(Expression.FunctionCall call) {
@@ -35,8 +38,13 @@ final class FunctionMapping {
         }
     }
 
-    /** The DuckDB text of a call whose arguments are already printed. */
-    static String render(Expression.FunctionCall call, List<String> arguments) {
+    /**
+     * The DuckDB text of a call whose arguments are already printed.
+     *
+     * @param statusBands the survey bands with status maps (survey to band names), numbering the band keys of
+     *                    {@link StatusSqlFunctions}
+     */
+    static String render(Expression.FunctionCall call, List<String> arguments, Map<String, List<String>> statusBands) {
         String name = call.name();
         String simple = SAME_ARGUMENTS.get(name);
         if (simple != null) {
@@ -45,7 +53,32 @@ final class FunctionMapping {
             }
             return simple + "(" + (call.distinct() ? "DISTINCT " : "") + String.join(", ", arguments) + ")";
         }
+        if (StatusFunctions.isStatusFunction(name)) {
+            return statusCall(call, arguments, statusBands);
+        }
         return special(call, arguments).orElseThrow(() -> refused(call));
+    }
+
+    /**
+     * skysieve's user-defined functions, registered on the database by {@link StatusSqlFunctions}: by band key when the
+     * survey and band are literals (no string read per row), else with the names.
+     */
+    private static String statusCall(Expression.FunctionCall call, List<String> arguments, Map<String, List<String>> statusBands) {
+        boolean coverage = call.name().equals(StatusFunctions.COVERAGE);
+        String position = "CAST(" + arguments.get(2) + " AS DOUBLE), CAST(" + arguments.get(3) + " AS DOUBLE)";
+        if (call.arguments().get(0) instanceof Expression.StringLiteral survey
+                && call.arguments().get(1) instanceof Expression.StringLiteral band) {
+            int key = StatusSqlFunctions.bandKeys(statusBands).indexOf(survey.value() + "/" + band.value());
+            if (key >= 0) {
+                if (!coverage) {
+                    return StatusSqlFunctions.LIMIT_OF_KEY + "(" + key + ", " + position + ")";
+                }
+                String words = String.join(", ", StatusSqlFunctions.COVERAGE_WORDS.stream().map(word -> "'" + word + "'").toList());
+                return "([" + words + "][" + StatusSqlFunctions.COVERAGE_CODE + "(" + key + ", " + position + ") + 1])";
+            }
+        }
+        return (coverage ? StatusSqlFunctions.COVERAGE : StatusSqlFunctions.LIMIT) + "(CAST(" + arguments.get(0) + " AS VARCHAR), CAST("
+                + arguments.get(1) + " AS VARCHAR), " + position + ")";
     }
 
     private static Optional<String> special(Expression.FunctionCall call, List<String> arguments) {

@@ -222,7 +222,7 @@ final class SqlPrinter {
         }
         if (expression instanceof Expression.FunctionCall call) {
             FunctionMapping.requireAllowed(call);
-            return FunctionMapping.render(call, call.arguments().stream().map(this::expression).toList());
+            return FunctionMapping.render(call, call.arguments().stream().map(this::expression).toList(), registry.statusBands());
         }
         if (expression instanceof Expression.Cast cast) {
             return "CAST(" + expression(cast.value()) + " AS " + castType(cast) + ")";

@@ -28,6 +28,18 @@ final class VosiDocuments {
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-unit", "IN_UNIT"),
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-bitwise", "BIT_AND", "BIT_OR", "BIT_XOR", "BIT_NOT"));
 
+    /**
+     * skysieve's user-defined functions (TAPRegExt form and description), as the query module's StatusFunctions
+     * evaluates them.
+     */
+    private static final List<List<String>> USER_DEFINED_FUNCTIONS = List.of(
+            List.of("sieve_coverage(survey VARCHAR, band VARCHAR, ra DOUBLE, dec DOUBLE) -> VARCHAR",
+                    "What a survey band knows of an ICRS position (degrees) from its coverage and mask maps: 'observed' (in"
+                            + " coverage, outside masks), 'masked' (in coverage, inside a mask) or 'unobserved'. A HEALPix look-up."),
+            List.of("sieve_limit(survey VARCHAR, band VARCHAR, ra DOUBLE, dec DOUBLE) -> DOUBLE",
+                    "The 5-sigma limiting magnitude of a survey band at an ICRS position (degrees), from its depth map; null where"
+                            + " unobserved. A HEALPix look-up."));
+
     private VosiDocuments() {
     }
 
@@ -53,6 +65,12 @@ final class VosiDocuments {
             }
             xml.append("   </languageFeatures>\n");
         }
+        xml.append("   <languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-udf\">\n");
+        for (List<String> function : USER_DEFINED_FUNCTIONS) {
+            xml.append("    <feature><form>").append(Xml.escape(function.get(0))).append("</form><description>")
+                    .append(Xml.escape(function.get(1))).append("</description></feature>\n");
+        }
+        xml.append("   </languageFeatures>\n");
         xml.append("  </language>\n");
         for (TableFormat format : TableFormat.values()) {
             xml.append("  <outputFormat").append(outputFormatId(format)).append(">\n   <mime>")

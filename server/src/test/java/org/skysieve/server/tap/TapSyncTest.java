@@ -222,7 +222,9 @@ class TapSyncTest {
         VoTables.parse(capabilities);
         assertThat(capabilities).contains("<default unit=\"row\">1000</default>").contains("<hard unit=\"row\">5000</hard>")
                 .contains("<hard unit=\"byte\">1048576</hard>").contains("ivo://ivoa.net/std/ADQL#v2.1")
-                .contains("ivo://ivoa.net/std/TAPRegExt#output-votable-binary2");
+                .contains("ivo://ivoa.net/std/TAPRegExt#output-votable-binary2")
+                .contains("<languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-udf\">")
+                .contains("<form>sieve_coverage(survey VARCHAR, band VARCHAR, ra DOUBLE, dec DOUBLE) -&gt; VARCHAR</form>");
         assertThat(TapClient.text(client.get("/tap/availability"))).contains("<vosi:available>true</vosi:available>");
         String examples = TapClient.text(client.get("/tap/examples"));
         VoTables.parse(examples);
