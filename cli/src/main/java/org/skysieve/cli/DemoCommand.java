@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.archive.Folders;
 import org.skysieve.synth.SkyGenerator;
 import org.skysieve.synth.SkyScale;
+import org.skysieve.xmatch.BestNeighbourTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
             Folders.deleteRecursively(partial);
             System.out.println("Generating the small demo sky into " + data + " (once; under a minute) ...");
             System.out.println(SkyGenerator.generate(partial, seed, SkyScale.SMALL, System.out::println));
+            BestNeighbourTables.buildAll(partial, Optional.empty(), System.out::println);
             Files.move(partial, data, StandardCopyOption.ATOMIC_MOVE);
         }
         ServeCommand.serveUntilStopped(Archive.open(data), port);
