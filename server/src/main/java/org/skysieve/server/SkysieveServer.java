@@ -63,6 +63,7 @@ public final class SkysieveServer implements AutoCloseable {
             health.register(config.routes);
             tap.register(config.routes);
             mocs.register(config.routes);
+            new org.skysieve.server.soda.SodaRoutes(archive).register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
