@@ -2,6 +2,7 @@ package org.skysieve.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.skysieve.images.SyntheticImages;
 import org.skysieve.synth.GenerationSummary;
 import org.skysieve.synth.SkyGenerator;
 import org.skysieve.synth.SkyScale;
@@ -22,11 +23,25 @@ final class GenerateCommand implements Callable<Integer> {
             description = "tiny: unit tests; small: the demo; medium: ~1-3 million rows a survey; large: 10 million or more (default: ${DEFAULT-VALUE}).")
     String scale;
 
+    @Option(names = "--images", description = "Also draw the image plates of the imaging surveys (deep_optical,"
+            + " near_infrared, wide_infrared) into SURVEY/images/BAND/TILE.fits. Tiny scale: about 0.5 GB; small: several GB.")
+    boolean images;
+
+    @Option(names = "--image-tiles", defaultValue = "1000000", paramLabel = "N",
+            description = "With --images: at most N tiles per survey (default: all).")
+    int imageTiles;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         SkyScale skyScale = SkyScale.fromName(scale);
         GenerationSummary summary = SkyGenerator.generate(out, seed, skyScale, System.out::println);
         System.out.println(summary);
+        if (images) {
+            SyntheticImages.Summary plates = SyntheticImages.write(out,
+                    new SyntheticImages.Options(java.util.List.of(), imageTiles, seed));
+            System.out.printf(java.util.Locale.ROOT, "images: %d plates, %.1f MB in %.1f s%n", plates.plates(),
+                    plates.bytes() / 1e6, plates.seconds());
+        }
         return 0;
     }
 }

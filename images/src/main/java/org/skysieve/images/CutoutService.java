@@ -55,4 +55,19 @@ public final class CutoutService {
         }
         return CutoutMaker.cut(candidates, centre, width, height);
     }
+
+    /** A stamp from one FITS image file (any 2-D celestial image, {@code .gz} allowed), by the same rules. */
+    public static Cutout cutImage(java.nio.file.Path file, LonLat centre, CutoutSize size, int maxSidePixels)
+            throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.fits(\\.gz)?$", "");
+        Plate plate = PlateReader.open(file, "image", "image", name);
+        double scaleArcsec = plate.wcs().pixelScaleDeg() * 3600.0;
+        int width = size.widthPixels(scaleArcsec);
+        int height = size.heightPixels(scaleArcsec);
+        if (width > maxSidePixels || height > maxSidePixels) {
+            throw new CutoutException(CutoutException.Reason.BAD_REQUEST, "Expected a cutout of at most "
+                    + maxSidePixels + " pixels a side. Actual: " + width + " x " + height + " pixels");
+        }
+        return CutoutMaker.cut(List.of(PlateReader.pixels(plate)), centre, width, height);
+    }
 }
