@@ -77,7 +77,9 @@ final class CutoutMaker {
         List<Plate> used = new ArrayList<>(List.of(plate));
         int blank = 0;
         boolean partial = x0 > firstX || y0 > firstY || x1 < firstX + width || y1 < firstY + height;
-        if (partial) {
+        if (partial && candidates.size() == 1) {
+            blank = width * height - (x1 - x0) * (y1 - y0);
+        } else if (partial) {
             int[] filledBy = new int[candidates.size()];
             for (int row = 0; row < height; row++) {
                 for (int column = 0; column < width; column++) {
