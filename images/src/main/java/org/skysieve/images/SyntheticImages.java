@@ -1,13 +1,11 @@
 package org.skysieve.images;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.skysieve.catalog.model.SurveyJson;
 import org.skysieve.synth.FootprintDescription;
 import org.skysieve.synth.FootprintDescription.BandDepth;
@@ -93,8 +91,8 @@ public final class SyntheticImages {
                 return index;
             }
         }
-        throw new UncheckedIOException(new IOException("footprint.json names band " + band + " unknown to "
-                + survey.survey()));
+        throw new IllegalArgumentException("Expected a band of " + survey.survey() + " in its footprint.json. Actual: '"
+                + band + "'");
     }
 
     /** The sources within a tile's size (plus a margin for wide profiles) of its centre: a cheap pre-filter. */
@@ -109,9 +107,5 @@ public final class SyntheticImages {
             }
         }
         return near;
-    }
-
-    static Optional<ImagingSurvey> imagingSurvey(String name) {
-        return ImagingBands.survey(name);
     }
 }
