@@ -34,14 +34,18 @@ final class CutoutCommand implements Callable<Integer> {
     @Option(names = "--survey", description = "The survey (with --data).")
     String survey;
 
-    @Option(names = "--band", description = "The band (with --data).")
-    String band;
+    @Option(names = {"--band", "--bands"}, split = ",", description = "The band, or with --positions the bands (g,r,i).")
+    java.util.List<String> bands;
 
-    @Option(names = "--ra", required = true, description = "Centre longitude (RA, or the image's frame), degrees.")
-    double raDeg;
+    @Option(names = "--ra", description = "Centre longitude (RA, or the image's frame), degrees.")
+    Double raDeg;
 
-    @Option(names = "--dec", required = true, description = "Centre latitude, degrees.")
-    double decDeg;
+    @Option(names = "--dec", description = "Centre latitude, degrees.")
+    Double decDeg;
+
+    @Option(names = "--positions", paramLabel = "CSV", description = "Many stamps (with --data): a CSV with ra and dec"
+            + " columns (degrees); --out OUT.npy then gets float32 (N, bands, H, W), OUT.mask.npy and OUT.index.csv.")
+    Path positions;
 
     @Option(names = "--size", required = true, paramLabel = "N[px]|Xarcsec",
             description = "Side of the square stamp: pixels (64, 64px) or arcsec (10arcsec).")
@@ -55,6 +59,12 @@ final class CutoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (positions != null) {
+            return batch();
+        }
+        if (raDeg == null || decDeg == null) {
+            throw new IllegalArgumentException("Expected --ra and --dec (or --positions CSV)");
+        }
         LonLat centre;
         if (!(decDeg >= -90 && decDeg <= 90) || !Double.isFinite(raDeg)) {
             throw new IllegalArgumentException("Expected --ra finite and --dec in [-90, 90]. Actual: " + raDeg + ", "
@@ -66,14 +76,53 @@ final class CutoutCommand implements Callable<Integer> {
         if (source.image != null) {
             cutout = CutoutService.cutImage(source.image, centre, stampSize, maxSidePixels);
         } else {
-            if (survey == null || band == null) {
-                throw new IllegalArgumentException("Expected --survey and --band with --data");
+            if (survey == null || bands == null || bands.size() != 1) {
+                throw new IllegalArgumentException("Expected --survey and one --band with --data");
             }
-            cutout = new CutoutService(PlateIndex.open(source.data), maxSidePixels).cut(survey, band, centre, stampSize);
+            cutout = new CutoutService(PlateIndex.open(source.data), maxSidePixels).cut(survey, bands.get(0), centre,
+                    stampSize);
         }
         Files.write(out, cutout.toFits());
         System.out.printf(Locale.ROOT, "%s: %d x %d pixels from %s, %d blank%n", out, cutout.width(), cutout.height(),
                 cutout.primary().file(), cutout.blankCount());
+        return 0;
+    }
+
+    private int batch() throws Exception {
+        if (source.data == null || survey == null || bands == null) {
+            throw new IllegalArgumentException("Expected --data, --survey and --bands with --positions");
+        }
+        CutoutSize stampSize = parseSize(size);
+        if (stampSize.inArcsec()) {
+            throw new IllegalArgumentException("Expected --size in pixels with --positions (one tensor shape)."
+                    + " Actual: '" + size + "'");
+        }
+        java.util.List<String> lines = Files.readAllLines(positions).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        java.util.List<String> header = java.util.Arrays.stream(lines.get(0).split(",")).map(String::trim).toList();
+        int ra = header.indexOf("ra");
+        int dec = header.indexOf("dec");
+        if (ra < 0 || dec < 0) {
+            throw new IllegalArgumentException("Expected columns ra and dec in " + positions + ". Actual: " + header);
+        }
+        java.util.List<LonLat> centres = new java.util.ArrayList<>();
+        for (int row = 1; row < lines.size(); row++) {
+            String[] fields = lines.get(row).split(",", -1);
+            try {
+                centres.add(LonLat.ofDegrees(Double.parseDouble(fields[ra].trim()), Double.parseDouble(fields[dec].trim())));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(positions + " line " + (row + 1) + ": expected ra and dec in"
+                        + " degrees. Actual: '" + lines.get(row) + "'");
+            }
+        }
+        CutoutService service = new CutoutService(PlateIndex.open(source.data), maxSidePixels);
+        int side = (int) Math.round(stampSize.width());
+        if (side > maxSidePixels) {
+            throw new IllegalArgumentException("Expected --size of at most " + maxSidePixels + ". Actual: " + side);
+        }
+        var summary = org.skysieve.images.BatchCutouts.write(service, survey, bands, centres, side, out);
+        System.out.printf(Locale.ROOT, "%s: %d positions x %d bands, %d outside every plate, %.1f s%n", out,
+                summary.positions(), bands.size(), summary.outside(), summary.seconds());
         return 0;
     }
 
