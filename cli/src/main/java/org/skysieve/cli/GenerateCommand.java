@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.skysieve.images.SyntheticImages;
 import org.skysieve.synth.GenerationSummary;
 import org.skysieve.synth.SkyGenerator;
 import org.skysieve.synth.SkyScale;
@@ -30,8 +31,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-neighbours", description = "Skip the best-neighbour tables between every pair of surveys.")
     boolean noNeighbours;
 
+    @Option(names = "--images", description = "Also draw the image plates of the imaging surveys (deep_optical,"
+            + " near_infrared, wide_infrared) into SURVEY/images/BAND/TILE.fits. Tiny scale: about 0.5 GB; small: several GB.")
+    boolean images;
+
+    @Option(names = "--image-tiles", defaultValue = "1000000", paramLabel = "N",
+            description = "With --images: at most N tiles per survey (default: all).")
+    int imageTiles;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         SkyScale skyScale = SkyScale.fromName(scale);
         GenerationSummary summary = SkyGenerator.generate(out, seed, skyScale, System.out::println);
         System.out.println(summary);
@@ -39,6 +48,12 @@ final class GenerateCommand implements Callable<Integer> {
             long start = System.nanoTime();
             List<BestNeighbourTables.Summary> built = BestNeighbourTables.buildAll(out, Optional.empty(), System.out::println);
             System.out.printf(Locale.ROOT, "best-neighbour tables: %d in %.2f s%n", built.size(), (System.nanoTime() - start) / 1e9);
+        }
+        if (images) {
+            SyntheticImages.Summary plates = SyntheticImages.write(out,
+                    new SyntheticImages.Options(List.of(), imageTiles, seed));
+            System.out.printf(Locale.ROOT, "images: %d plates, %.1f MB in %.1f s%n", plates.plates(),
+                    plates.bytes() / 1e6, plates.seconds());
         }
         return 0;
     }

@@ -11,12 +11,14 @@ import picocli.CommandLine.Command;
         description = "An archive server for machine learning on astronomical surveys.",
         subcommands = {
             AdqlCommand.class,
+            CutoutCommand.class,
             DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
             QueryCommand.class,
             NeighboursCommand.class,
             ServeCommand.class,
+            WcsCommand.class,
             XmatchCommand.class,
             CommandLine.HelpCommand.class
         })

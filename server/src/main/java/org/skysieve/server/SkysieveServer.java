@@ -9,6 +9,7 @@ import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
 import org.skysieve.server.moc.MocRoutes;
+import org.skysieve.server.soda.SodaRoutes;
 import org.skysieve.server.tap.AdqlExecutor;
 import org.skysieve.server.tap.TapService;
 import org.skysieve.server.tap.TapSettings;
@@ -70,6 +71,7 @@ public final class SkysieveServer implements AutoCloseable {
             tap.register(config.routes);
             mocs.register(config.routes);
             xmatch.register(config.routes);
+            new SodaRoutes(archive).register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {

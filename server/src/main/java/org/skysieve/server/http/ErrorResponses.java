@@ -56,7 +56,7 @@ public final class ErrorResponses {
     /** Writes the error in the form of the path's protocol. Usable by handlers that report an error themselves. */
     public static void respond(Context context, int httpStatus, String message) {
         context.status(httpStatus);
-        if (context.path().startsWith("/tap")) {
+        if (context.path().startsWith("/tap") || context.path().startsWith("/soda")) {
             context.contentType("application/x-votable+xml").result(VoTableDocuments.error(message));
         } else {
             context.contentType("text/plain; charset=utf-8").result(message + "\n");

@@ -1,0 +1,27 @@
+package org.skysieve.images;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Locates the third-party test data (system property {@code skysieve.shared}, set by surefire). Absent data skips the
+ * test, except on CI ({@code CI=true}) where it fails.
+ */
+public final class SharedTestData {
+    private SharedTestData() {
+    }
+
+    /** The folder {@code relative} under the shared data folder, or a skipped (locally) / failed (CI) test. */
+    public static Path folder(String relative) {
+        String shared = System.getProperty("skysieve.shared");
+        Path folder = shared == null ? null : Path.of(shared, "data").resolve(relative);
+        boolean present = folder != null && Files.isDirectory(folder);
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("Expected shared test data at " + folder + " (system property skysieve.shared)");
+        }
+        assumeTrue(present, "shared test data absent (" + folder + "); skipping");
+        return folder;
+    }
+}
