@@ -38,12 +38,12 @@ public final class StatusFunctionRate {
         SpatialMoc coverage = maps.surveyCoverage(survey);
         Path uploads = Files.createTempDirectory("status-function-rate");
         Path file = uploads.resolve("positions.parquet");
-        double[] box = box(coverage);
+        CoverageBox box = CoverageBox.around(coverage);
         try (Connection connection = DuckDbConnections.openInMemory(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT setseed(0.5)");
             statement.execute(String.format(Locale.ROOT, "COPY (SELECT i AS id, ((%f + random() * %f) %% 360 + 360) %% 360 AS ra,"
                     + " greatest(-90, least(90, %f + random() * %f)) AS dec FROM range(%d) t(i)) TO '%s' (FORMAT parquet)",
-                    box[0], box[1] - box[0], box[2], box[3] - box[2], count, file));
+                    box.raMinDeg(), box.raMaxDeg() - box.raMinDeg(), box.decMinDeg(), box.decMaxDeg() - box.decMinDeg(), count, file));
         }
         QueryOptions options = new QueryOptions(10, Duration.ofMinutes(5), List.of(new QueryOptions.UploadedTable("positions", file, List.of(
                 ColumnDoc.of("id", ColumnType.LONG, "", "meta.id", "id"),
@@ -64,28 +64,6 @@ public final class StatusFunctionRate {
         }
         Files.deleteIfExists(file);
         Files.deleteIfExists(uploads);
-    }
-
-    /** RA min, RA max (may be negative: wraps), Dec min, Dec max of the coverage's cells, padded by a quarter. */
-    private static double[] box(SpatialMoc coverage) {
-        long[] bounds = coverage.rangeBounds();
-        double raMin = Double.MAX_VALUE;
-        double raMax = -Double.MAX_VALUE;
-        double decMin = 90;
-        double decMax = -90;
-        for (int i = 0; i < bounds.length; i += 2) {
-            for (long hash : new long[] {bounds[i], bounds[i + 1] - 1}) {
-                var centre = org.skysieve.sky.healpix.HealpixNested.center(29, hash);
-                double ra = centre.lonDeg() > 180 ? centre.lonDeg() - 360 : centre.lonDeg();
-                raMin = Math.min(raMin, ra);
-                raMax = Math.max(raMax, ra);
-                decMin = Math.min(decMin, centre.latDeg());
-                decMax = Math.max(decMax, centre.latDeg());
-            }
-        }
-        double raPad = 0.25 * (raMax - raMin);
-        double decPad = 0.25 * (decMax - decMin);
-        return new double[] {raMin - raPad, raMax + raPad, decMin - decPad, decMax + decPad};
     }
 
     private static double best(QueryEngine engine, String adql, QueryOptions options) throws Exception {

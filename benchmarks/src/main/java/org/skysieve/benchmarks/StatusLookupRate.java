@@ -68,29 +68,13 @@ public final class StatusLookupRate {
     }
 
     private static double[][] positions(BandStatusMap map, int count) {
-        long[] bounds = map.coverage().rangeBounds();
-        double raMin = Double.MAX_VALUE;
-        double raMax = -Double.MAX_VALUE;
-        double decMin = 90;
-        double decMax = -90;
-        for (int i = 0; i < bounds.length; i += 2) {
-            for (long hash : new long[] {bounds[i], bounds[i + 1] - 1}) {
-                var centre = org.skysieve.sky.healpix.HealpixNested.center(29, hash);
-                double ra = centre.lonDeg() > 180 ? centre.lonDeg() - 360 : centre.lonDeg();
-                raMin = Math.min(raMin, ra);
-                raMax = Math.max(raMax, ra);
-                decMin = Math.min(decMin, centre.latDeg());
-                decMax = Math.max(decMax, centre.latDeg());
-            }
-        }
-        double raPad = 0.25 * (raMax - raMin);
-        double decPad = 0.25 * (decMax - decMin);
+        CoverageBox box = CoverageBox.around(map.coverage());
         SplittableRandom random = new SplittableRandom(1);
         double[] ra = new double[count];
         double[] dec = new double[count];
         for (int i = 0; i < count; i++) {
-            ra[i] = ((raMin - raPad + random.nextDouble() * (raMax - raMin + 2 * raPad)) % 360 + 360) % 360;
-            dec[i] = Math.max(-90, Math.min(90, decMin - decPad + random.nextDouble() * (decMax - decMin + 2 * decPad)));
+            ra[i] = ((box.raMinDeg() + random.nextDouble() * (box.raMaxDeg() - box.raMinDeg())) % 360 + 360) % 360;
+            dec[i] = Math.max(-90, Math.min(90, box.decMinDeg() + random.nextDouble() * (box.decMaxDeg() - box.decMinDeg())));
         }
         return new double[][] {ra, dec};
     }
