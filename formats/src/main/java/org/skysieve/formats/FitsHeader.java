@@ -37,6 +37,21 @@ final class FitsHeader {
         return card(keyword, "'" + padded + "'", comment);
     }
 
+    /** {@code COMMENT} cards holding {@code text}, wrapped at word boundaries into 72-character card bodies. */
+    FitsHeader comment(String text) {
+        String rest = printable(text).strip();
+        while (!rest.isEmpty()) {
+            int cut = rest.length();
+            if (cut > 72) {
+                cut = rest.lastIndexOf(' ', 72);
+                cut = cut <= 0 ? 72 : cut;
+            }
+            cards.append(pad("COMMENT " + rest.substring(0, cut)));
+            rest = rest.substring(cut).strip();
+        }
+        return this;
+    }
+
     FitsHeader end() {
         cards.append(pad("END"));
         return this;

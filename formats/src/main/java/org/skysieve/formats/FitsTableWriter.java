@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.catalog.model.MissingStatus;
 
 /**
  * A FITS file with an empty primary HDU and one BINTABLE extension. The row count and the string widths are only
@@ -25,7 +26,10 @@ import org.skysieve.catalog.model.ColumnType;
  * <p>Column forms: boolean {@code L} (null: byte 0), short {@code I}, int {@code J}, long {@code K} (null: the
  * type's minimum value, declared as {@code TNULLn}), float {@code E} and double {@code D} (null and NaN are both NaN:
  * FITS cannot tell them apart), string {@code nA} with n the longest value in bytes (null and empty are both
- * blank). Units go to {@code TUNITn}, UCDs to {@code TUCDn}, descriptions (cut to a card) to {@code TCOMMn}.
+ * blank). Units go to {@code TUNITn}, UCDs to {@code TUCDn}, descriptions (cut to a card) to {@code TCOMMn}. A
+ * per-band status column ({@link MissingStatus#isStatusColumn}) is a string column whose {@code TCOMMn} lists its
+ * words ({@code detected|undetected|masked|unobserved}) and whose meanings follow as {@code COMMENT} cards, one per
+ * word, each naming {@code TTYPEn} and the column.
  * A cut result carries {@code QRYSTAT = 'OVERFLOW'} in the extension header.
  */
 public final class FitsTableWriter implements TableWriter {
@@ -126,6 +130,10 @@ public final class FitsTableWriter implements TableWriter {
             if (!column.ucd().isEmpty()) {
                 table.string("TUCD" + n, column.ucd(), "");
             }
+            if (MissingStatus.isStatusColumn(column)) {
+                statusCards(table, n, column);
+                continue;
+            }
             String description = VoTableFieldElements.description(column);
             if (!description.isEmpty()) {
                 table.string("TCOMM" + n, description, "");
@@ -135,6 +143,22 @@ public final class FitsTableWriter implements TableWriter {
             table.string("QRYSTAT", "OVERFLOW", "cut at the row limit: more rows match");
         }
         return table.end();
+    }
+
+    /**
+     * A status column: its four words in {@code TCOMMn} (a card holds them, not their meanings), then one
+     * {@code COMMENT} per word with its meaning, naming the column ({@code TTYPEn mag_r_status = 'masked': ...}).
+     */
+    private static void statusCards(FitsHeader table, int n, ColumnDoc column) {
+        StringBuilder words = new StringBuilder();
+        for (MissingStatus status : MissingStatus.values()) {
+            words.append(words.length() == 0 ? "" : "|").append(status.word());
+        }
+        table.string("TCOMM" + n, words + ": why " + column.band().orElse("") + " has or lacks a value", "");
+        table.comment("TTYPE" + n + " " + column.name() + ": " + VoTableFieldElements.description(column));
+        for (MissingStatus status : MissingStatus.values()) {
+            table.comment("TTYPE" + n + " " + column.name() + " = '" + status.word() + "': " + status.meaning());
+        }
     }
 
     private static void copyRows(List<ColumnDoc> columns, int[] stringBytes, Path spool, long rowCount, OutputStream out) throws IOException {

@@ -7,6 +7,7 @@ import org.duckdb.DuckDBAppender;
 import org.skysieve.catalog.model.CatalogTable;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.catalog.model.StatusColumns;
 
 /**
  * The catalogue columns of a simulated survey: each column's documentation next to the code that writes its value,
@@ -107,13 +108,13 @@ final class CatalogueSchema {
         SurveyBandSpec band = survey.bands().get(b);
         ColumnNaming naming = survey.naming();
         String em = band.truthBand().ucdBandWord();
-        String statusColumn = ColumnNaming.apply(naming.status(), band);
-        String limitColumn = ColumnNaming.apply(naming.limit(), band);
+        String magColumn = ColumnNaming.apply(naming.mag(), band);
+        String statusColumn = naming.status(band);
         String bandName = band.name();
-        list.add(new Column(ColumnDoc.of(ColumnNaming.apply(naming.mag(), band), ColumnType.FLOAT, "mag", "phot.mag;" + em,
+        list.add(new Column(ColumnDoc.of(magColumn, ColumnType.FLOAT, "mag", "phot.mag;" + em,
                 "Magnitude in " + bandName + " (AB).")
-                .withNullMeaning("Not detected in " + bandName + ": " + statusColumn + " says why (undetected: the limit is in "
-                        + limitColumn + "; masked; unobserved).").withBand(bandName), (a, r) -> appendFloat(a, r.mag[b])));
+                .withNullMeaning(StatusColumns.measurementNullMeaning(magColumn, bandName)).withBand(bandName),
+                (a, r) -> appendFloat(a, r.mag[b])));
         list.add(new Column(ColumnDoc.of(ColumnNaming.apply(naming.magError(), band), ColumnType.FLOAT, "mag", "stat.error;phot.mag;" + em,
                 "One-sigma error of the " + bandName + " magnitude.")
                 .withNullMeaning("Not detected in " + bandName + ": see " + statusColumn + ".").withBand(bandName),
@@ -126,14 +127,8 @@ final class CatalogueSchema {
                 "stat.error;phot.flux.density;" + em, "One-sigma error of the " + bandName + " flux density.")
                 .withNullMeaning("No measurement: masked or unobserved in " + bandName + ", see " + statusColumn + ".").withBand(bandName),
                 (a, r) -> appendFloat(a, r.fluxErrorMicroJansky[b])));
-        list.add(new Column(ColumnDoc.of(statusColumn, ColumnType.STRING, "", "meta.code.status;" + em,
-                "Why the " + bandName + " measurement has or lacks a value: detected, undetected (observed, fainter than the"
-                        + " limit), masked (inside a bright-star or bad-region mask) or unobserved (outside the band's coverage).")
-                .withBand(bandName), (a, r) -> a.append(r.status[b].word())));
-        list.add(new Column(ColumnDoc.of(limitColumn, ColumnType.FLOAT, "mag", "phot.mag;instr.sensitivity;" + em,
-                "5-sigma point-source limiting magnitude in " + bandName + " (AB) at this position.")
-                .withNullMeaning("No valid measurement here: masked or unobserved in " + bandName + ", see " + statusColumn + ".")
-                .withBand(bandName), (a, r) -> appendFloat(a, r.limitMag[b])));
+        list.add(new Column(StatusColumns.statusDoc(magColumn, bandName, em), (a, r) -> a.append(r.status[b].word())));
+        list.add(new Column(StatusColumns.limitDoc(magColumn, bandName, em), (a, r) -> appendFloat(a, r.limitMag[b])));
     }
 
     private static void appendFloat(DuckDBAppender appender, double value) throws SQLException {

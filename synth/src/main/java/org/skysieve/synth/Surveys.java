@@ -42,7 +42,7 @@ final class Surveys {
                 new TilingSpec(1.0, 0.06, 0.1, 0.3, 0.12, 0.10, "DOS"),
                 new MaskSpec(Passband.R, 15.0, 10.0, 1.0, 90.0),
                 0, 150, 0.02, "DOS",
-                new ColumnNaming("mag_%s", "magerr_%s", "flux_%s", "fluxerr_%s", "status_%s", "maglim_%s"),
+                new ColumnNaming("mag_%s", "magerr_%s", "flux_%s", "fluxerr_%s"),
                 "id", "name", "flags");
     }
 
@@ -60,7 +60,7 @@ final class Surveys {
                 new TilingSpec(1.2, 0.08, 0.1, 0.55, 0.15, 0.10, "NIR"),
                 new MaskSpec(Passband.J, 13.0, 8.0, 0.5, 60.0),
                 0.8, 80, 0.03, "NIR",
-                new ColumnNaming("%smag", "%smagerr", "%sflux", "%sfluxerr", "%sstatus", "%smaglim"),
+                new ColumnNaming("%smag", "%smagerr", "%sflux", "%sfluxerr"),
                 "sourceid", "name", "flags");
     }
 
@@ -77,8 +77,7 @@ final class Surveys {
                 new TilingSpec(2.0, 0.0, 0.0, 0.0, 0.05, 0.15, "SCAN"),
                 new MaskSpec(Passband.GAIA_G, 9.0, 4.0, 0.0, 0.0),
                 0, 3, 0.0, "ASTRO DR1",
-                new ColumnNaming("phot_%s_mean_mag", "phot_%s_mean_mag_error", "phot_%s_mean_flux", "phot_%s_mean_flux_error",
-                        "phot_%s_status", "phot_%s_maglim"),
+                new ColumnNaming("phot_%s_mean_mag", "phot_%s_mean_mag_error", "phot_%s_mean_flux", "phot_%s_mean_flux_error"),
                 "source_id", "designation", "quality_flags");
     }
 
@@ -93,7 +92,7 @@ final class Surveys {
                 new TilingSpec(1.56, 0.02, 0.05, 0.8, 0.10, 0.15, "WIR"),
                 new MaskSpec(Passband.W1, 13.5, 25.0, 0.3, 120.0),
                 6.0, 20, 0.05, "WIR",
-                new ColumnNaming("%smpro", "%ssigmpro", "%sflux", "%ssigflux", "%s_status", "%s_maglim"),
+                new ColumnNaming("%smpro", "%ssigmpro", "%sflux", "%ssigflux"),
                 "cntr", "designation", "qual_flags");
     }
 }

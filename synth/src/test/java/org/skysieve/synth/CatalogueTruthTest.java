@@ -57,7 +57,7 @@ class CatalogueTruthTest {
         for (SurveySpec survey : Surveys.all()) {
             for (SurveyBandSpec band : survey.bands()) {
                 ColumnNaming naming = survey.naming();
-                String status = ColumnNaming.apply(naming.status(), band);
+                String status = naming.status(band);
                 String join = " FROM obs o JOIN cat_" + survey.name() + " c ON c." + survey.idColumn() + " = o.source_id"
                         + " WHERE o.survey = '" + survey.name() + "' AND o.band = '" + band.name() + "' AND o.is_primary";
                 String label = survey.name() + " " + band.name();
@@ -65,7 +65,7 @@ class CatalogueTruthTest {
                 assertThat(sky.count("SELECT count(*)" + join + " AND c." + status + " <> o.status")).as(label).isZero();
                 String mag = ColumnNaming.apply(naming.mag(), band);
                 String flux = ColumnNaming.apply(naming.flux(), band);
-                String limit = ColumnNaming.apply(naming.limit(), band);
+                String limit = naming.limit(band);
                 String table = "cat_" + survey.name();
                 assertThat(sky.count("SELECT count(*) FROM " + table + " WHERE (" + status + " = 'detected') <> (" + mag + " IS NOT NULL)"))
                         .as(label).isZero();

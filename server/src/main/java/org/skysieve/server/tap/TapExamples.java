@@ -19,7 +19,7 @@ final class TapExamples {
             new Example("missing", "Why is a magnitude missing?",
                     "Sources with no r magnitude, with the status that says why (undetected, masked or unobserved)"
                             + " and the limiting magnitude there.",
-                    "SELECT TOP 100 id, ra, dec, status_r, maglim_r\nFROM deep_optical.sources\nWHERE mag_r IS NULL"),
+                    "SELECT TOP 100 id, ra, dec, mag_r_status, mag_r_limit\nFROM deep_optical.sources\nWHERE mag_r IS NULL"),
             new Example("flags", "Clean photometry through the flag bits",
                     "Astrometric sources with none of the first four quality bits set (TAP_SCHEMA.columns.flag_bits says"
                             + " what each bit means). ADQL 2.1 also writes the test (quality_flags & 15) = 0; MOD keeps the"
