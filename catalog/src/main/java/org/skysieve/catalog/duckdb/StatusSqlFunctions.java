@@ -85,15 +85,16 @@ public final class StatusSqlFunctions {
         Failures failures = new Failures();
         java.util.List<String> keys = bandKeys(statusBands);
         BandStatusMap[] byKey = new BandStatusMap[keys.size()];
-        for (boolean coverage : new boolean[] {true, false}) {
-            DuckDBFunctions.scalarFunction()
-                    .withName(coverage ? COVERAGE_CODE : LIMIT_OF_KEY)
-                    .withParameters(DuckDBColumnType.INTEGER, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
-                    .withReturnType(coverage ? DuckDBColumnType.INTEGER : DuckDBColumnType.DOUBLE)
-                    .withVectorizedFunction((input, output) -> recorded(failures, () -> applyKeyed(maps, keys, byKey, input.vector(0),
-                            input.vector(1), input.vector(2), input.rowCount(), output, coverage)))
-                    .register(connection);
-        }
+        registerKeyed(connection, failures, index -> {
+            BandStatusMap map = byKey[index];
+            if (map == null) {
+                // several DuckDB threads may read the maps at once: StatusMaps keeps one copy; the array only caches it
+                String[] surveyAndBand = keys.get(index).split("/", 2);
+                map = maps.band(surveyAndBand[0], surveyAndBand[1]);
+                byKey[index] = map;
+            }
+            return map;
+        });
         DuckDBFunctions.scalarFunction()
                 .withName(COVERAGE)
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
@@ -111,6 +112,31 @@ public final class StatusSqlFunctions {
         return failures;
     }
 
+    /**
+     * Registers only {@value #COVERAGE_CODE} and {@value #LIMIT_OF_KEY} on {@code connection}, the band key being the
+     * index in {@code bands} (for ingest, whose maps are not yet published in an archive).
+     */
+    public static Failures registerBands(Connection connection, java.util.List<BandStatusMap> bands) throws SQLException {
+        requireNonNull(connection, "connection is null");
+        java.util.List<BandStatusMap> copy = java.util.List.copyOf(requireNonNull(bands, "bands is null"));
+        Failures failures = new Failures();
+        registerKeyed(connection, failures, copy::get);
+        return failures;
+    }
+
+    private static void registerKeyed(Connection connection, Failures failures, java.util.function.IntFunction<BandStatusMap> byKey)
+            throws SQLException {
+        for (boolean coverage : new boolean[] {true, false}) {
+            DuckDBFunctions.scalarFunction()
+                    .withName(coverage ? COVERAGE_CODE : LIMIT_OF_KEY)
+                    .withParameters(DuckDBColumnType.INTEGER, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
+                    .withReturnType(coverage ? DuckDBColumnType.INTEGER : DuckDBColumnType.DOUBLE)
+                    .withVectorizedFunction((input, output) -> recorded(failures, () -> applyKeyed(byKey, input.vector(0),
+                            input.vector(1), input.vector(2), input.rowCount(), output, coverage)))
+                    .register(connection);
+        }
+    }
+
     private static void recorded(Failures failures, Runnable work) {
         try {
             work.run();
@@ -120,7 +146,7 @@ public final class StatusSqlFunctions {
         }
     }
 
-    private static void applyKeyed(StatusMaps maps, java.util.List<String> keys, BandStatusMap[] byKey, DuckDBReadableVector key,
+    private static void applyKeyed(java.util.function.IntFunction<BandStatusMap> byKey, DuckDBReadableVector key,
                                    DuckDBReadableVector raDeg, DuckDBReadableVector decDeg, long rows, DuckDBWritableVector output,
                                    boolean coverage) {
         for (long row = 0; row < rows; row++) {
@@ -128,14 +154,7 @@ public final class StatusSqlFunctions {
                 output.setNull(row);
                 continue;
             }
-            int index = key.getInt(row);
-            BandStatusMap map = byKey[index];
-            if (map == null) {
-                // several DuckDB threads may read the maps at once: StatusMaps keeps one copy; the array only caches it
-                String[] surveyAndBand = keys.get(index).split("/", 2);
-                map = maps.band(surveyAndBand[0], surveyAndBand[1]);
-                byKey[index] = map;
-            }
+            BandStatusMap map = byKey.apply(key.getInt(row));
             long hash29 = BandStatusMap.positionHash29(raDeg.getDouble(row), decDeg.getDouble(row));
             if (coverage) {
                 output.setInt(row, map.statusOfHash(hash29).ordinal());
