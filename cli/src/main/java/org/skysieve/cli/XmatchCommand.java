@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.skysieve.catalog.archive.Archive;
 import org.skysieve.xmatch.AngleText;
 import org.skysieve.xmatch.HatsSide;
 import org.skysieve.xmatch.MatchInputs;
@@ -13,6 +14,8 @@ import org.skysieve.xmatch.MatchSpec;
 import org.skysieve.xmatch.MatchTableWriter;
 import org.skysieve.xmatch.PartitionedMatcher;
 import org.skysieve.xmatch.PositionColumns;
+import org.skysieve.xmatch.StatusMatch;
+import org.skysieve.xmatch.SurveyStatusFill;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Parameters;
             "LEFT and RIGHT are table files (CSV, FITS, VOTable, Parquet) or survey:NAME[/TABLE] with --data.",
             "The output (format from its suffix: .csv, .parquet, .fits, .vot) holds the left columns, the right columns",
             "(a name on both sides gets _1 and _2), separation_arcsec, candidates, rank and mates.",
-            "A survey with proper motions (pmra, pmdec) is moved to the other side's epoch (--epoch for a file)."})
+            "A survey with proper motions (pmra, pmdec) is moved to the other side's epoch (--epoch for a file).",
+            "--status (RIGHT a survey, --find best): one row per left row, unmatched ones kept, the survey's columns named",
+            "SURVEY_column, then per band measurement SURVEY_<mag>_status (detected, undetected, masked, unobserved) and",
+            "SURVEY_<mag>_limit: the counterpart's own, or from the survey's maps at the left position when unmatched."})
 final class XmatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LEFT", description = "Left table: a file or survey:NAME.")
     String left;
@@ -66,6 +72,10 @@ final class XmatchCommand implements Callable<Integer> {
     @Option(names = "--right-error", paramLabel = "COL[:UNIT]", description = "Right positional error column and its unit (default arcsec).")
     String rightError;
 
+    @Option(names = "--status", description = "Keep every left row and add, per band of the right survey, why it has or lacks"
+            + " a value (<mag>_status, <mag>_limit). Needs a survey on the right and --find best.")
+    boolean status;
+
     @Override
     public Integer call() {
         double radiusArcsec = AngleText.parseArcsec(radius, "--radius");
@@ -88,6 +98,19 @@ final class XmatchCommand implements Callable<Integer> {
             List<String> leftKept = leftColumns == null ? leftSide.defaultColumns() : leftColumns;
             List<String> rightKept = rightColumns == null ? rightSide.defaultColumns() : rightColumns;
             long rows;
+            if (status) {
+                if (!right.startsWith("survey:") || data == null) {
+                    throw new IllegalArgumentException("Expected RIGHT as survey:NAME[/TABLE] with --data DIR for --status. Actual: " + right
+                            + (data == null ? " without --data" : ""));
+                }
+                String surveyAndTable = right.substring("survey:".length());
+                SurveyStatusFill fill = SurveyStatusFill.of(Archive.open(data), surveyAndTable);
+                rows = StatusMatch.run(leftSide.rows(), leftPositions, leftKept, rightSide.rows(), rightPositions, rightKept, fill.survey(),
+                        fill, spec, out);
+                System.out.printf("%d left rows with the best match and the status of %d band measurements of %s written to %s in %.2f s%n",
+                        rows, fill.columnNames("").size() / 2, fill.survey(), out, (System.nanoTime() - start) / 1e9);
+                return 0;
+            }
             try (MatchTableWriter writer = new MatchTableWriter(out, leftKept, rightKept)) {
                 PartitionedMatcher.match(new PartitionedMatcher.Side(leftSide.rows(), leftPositions, leftKept),
                         new PartitionedMatcher.Side(rightSide.rows(), rightPositions, rightKept), spec, writer);

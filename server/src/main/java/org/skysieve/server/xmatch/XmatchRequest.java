@@ -25,10 +25,12 @@ import org.skysieve.xmatch.MatchMode;
  * @param raColumn        the uploaded right ascension column (degrees); empty: recognised by name
  * @param decColumn       the uploaded declination column (degrees); empty: recognised by name
  * @param epochYear       the epoch of the uploaded positions, for proper motion of the surveys that carry it; empty: none
+ * @param status          status columns: one row per uploaded source (as for several surveys, also with one), and per
+ *                        survey band measurement {@code SURVEY_<mag>_status} and {@code SURVEY_<mag>_limit}
  */
 public record XmatchRequest(List<String> surveys, double radiusArcsec, MatchMode mode, List<String> uploadColumns,
         Map<String, List<String>> surveyColumns, String format, Optional<String> raColumn, Optional<String> decColumn,
-        Optional<Double> epochYear) {
+        Optional<Double> epochYear, boolean status) {
 
     public XmatchRequest {
         surveys = List.copyOf(surveys);
@@ -45,7 +47,7 @@ public record XmatchRequest(List<String> surveys, double radiusArcsec, MatchMode
      * Reads the form parameters: {@code surveys} (comma-separated or repeated), {@code radius} (with its unit, e.g.
      * {@code 1arcsec}), {@code find}, {@code upload_columns}, {@code survey_columns} (every survey) or
      * {@code survey_columns.NAME} (one survey), {@code RESPONSEFORMAT} (csv, parquet, fits, votable or their MIME types),
-     * {@code ra}, {@code dec}, {@code epoch}.
+     * {@code ra}, {@code dec}, {@code epoch}, {@code status} ({@code true} or {@code false}, the default).
      */
     public static XmatchRequest parse(Map<String, List<String>> parameters, int maxSurveys) {
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -64,6 +66,10 @@ public record XmatchRequest(List<String> surveys, double radiusArcsec, MatchMode
             throw bad("Expected find=best or find=symmetric with several surveys (one row per uploaded source). Actual: find=all with "
                     + surveys);
         }
+        boolean status = single(values, "status").map(XmatchRequest::bool).orElse(false);
+        if (status && mode != MatchMode.BEST) {
+            throw bad("Expected find=best with status=true (one row per uploaded source). Actual: find=" + mode.word());
+        }
         Map<String, List<String>> surveyColumns = new LinkedHashMap<>();
         Optional<String> common = single(values, "survey_columns");
         for (String survey : surveys) {
@@ -72,7 +78,15 @@ public record XmatchRequest(List<String> surveys, double radiusArcsec, MatchMode
         }
         return new XmatchRequest(surveys, radiusArcsec, mode, commaList(values.getOrDefault("upload_columns", List.of())), surveyColumns,
                 format(single(values, "responseformat").orElse("csv")), single(values, "ra"), single(values, "dec"),
-                single(values, "epoch").map(XmatchRequest::epoch));
+                single(values, "epoch").map(XmatchRequest::epoch), status);
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw bad("Expected parameter status true or false. Actual: " + text);
+        };
     }
 
     private static String format(String name) {

@@ -20,6 +20,7 @@ import org.skysieve.xmatch.MatchTableWriter;
 import org.skysieve.xmatch.MemorySide;
 import org.skysieve.xmatch.PartitionedMatcher;
 import org.skysieve.xmatch.PositionColumns;
+import org.skysieve.xmatch.SideBySide;
 import org.skysieve.xmatch.TableFiles;
 
 /**
@@ -27,7 +28,8 @@ import org.skysieve.xmatch.TableFiles;
  *
  * <p>One survey: the pairs as {@code skysieve xmatch UPLOAD survey:NAME} writes them ({@link MatchTableWriter}: upload
  * columns, survey columns, {@code separation_arcsec}, {@code candidates}, {@code rank}, {@code mates}). Several surveys:
- * one row per uploaded source, in upload order, with each survey's best match side by side ({@link SideBySide}).
+ * one row per uploaded source, in upload order, with each survey's best match side by side ({@link SideBySide}); so
+ * also with one survey when the request asks for status columns ({@link XmatchStatus}).
  * Stateless; each call uses its own files.
  */
 public final class XmatchRun {
@@ -48,10 +50,10 @@ public final class XmatchRun {
             for (String survey : request.surveys()) {
                 surveys.add(MatchInputs.resolve("survey:" + survey, Optional.of(archive.layout().root()), Optional.empty()));
             }
-            if (surveys.size() == 1) {
+            if (surveys.size() == 1 && !request.status()) {
                 return single(request, upload, uploadColumns, surveys.get(0), spec, out);
             }
-            return sideBySide(request, upload, uploadColumns, surveys, spec, out);
+            return sideBySide(archive, request, upload, uploadColumns, surveys, spec, out);
         } finally {
             surveys.forEach(side -> {
                 if (side.rows() instanceof HatsSide hats) {
@@ -70,7 +72,7 @@ public final class XmatchRun {
         }
     }
 
-    private static long sideBySide(XmatchRequest request, UploadedCatalogue upload, List<String> uploadColumns, List<ResolvedSide> surveys,
+    private static long sideBySide(Archive archive, XmatchRequest request, UploadedCatalogue upload, List<String> uploadColumns, List<ResolvedSide> surveys,
             MatchSpec spec, Path out) {
         int rows = upload.table().rowCount();
         long[] index = new long[rows];
@@ -86,6 +88,12 @@ public final class XmatchRun {
         for (int s = 0; s < surveys.size(); s++) {
             String name = request.surveys().get(s);
             List<String> columns = surveyColumns(request, name, surveys.get(s));
+            if (request.status()) {
+                ResolvedSide survey = surveys.get(s);
+                output.addAll(XmatchStatus.sideBySide(archive, name, columns, indexed, upload.positions(), (gatheredColumns, sink) ->
+                        match(indexed, upload, leftColumns, survey, gatheredColumns, request, spec, sink)));
+                continue;
+            }
             SideBySide gathered = new SideBySide(name, columns, rows);
             match(indexed, upload, leftColumns, surveys.get(s), columns, request, spec, gathered);
             output.addAll(gathered.columns());

@@ -1,22 +1,19 @@
-package org.skysieve.server.xmatch;
+package org.skysieve.xmatch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.skysieve.xmatch.Column;
-import org.skysieve.xmatch.LoadedTable;
-import org.skysieve.xmatch.MatchResult;
-import org.skysieve.xmatch.MatchSink;
 
 /**
  * Gathers one survey's best match for every uploaded row, so that several surveys can be written side by side: the
  * survey's chosen columns, {@code separation_arcsec} and {@code candidates}, each named {@code SURVEY_column}; blank
- * where the uploaded row has no match. The left rows carry {@link #ROW_COLUMN}, their index in the upload. Memory: a few
+ * where the uploaded row has no match (used by POST /xmatch with several surveys, and with status columns by
+ * {@code skysieve xmatch --status}). The left rows carry {@link #ROW_COLUMN}, their index in the upload. Memory: a few
  * primitive arrays as long as the upload. Used from one thread.
  */
-final class SideBySide implements MatchSink {
+public final class SideBySide implements MatchSink {
     /** The column added to the upload holding each row's index, so that pieces can be put back in upload order. */
-    static final String ROW_COLUMN = "_skysieve_upload_row";
+    public static final String ROW_COLUMN = "_skysieve_upload_row";
 
     private final String prefix;
     private final List<String> columns;
@@ -27,7 +24,7 @@ final class SideBySide implements MatchSink {
     private final long[] candidates;
     private final boolean[] unmatched;
 
-    SideBySide(String survey, List<String> columns, int uploadRows) {
+    public SideBySide(String survey, List<String> columns, int uploadRows) {
         this.prefix = survey + "_";
         this.columns = List.copyOf(columns);
         this.uploadRows = uploadRows;
@@ -85,7 +82,7 @@ final class SideBySide implements MatchSink {
     }
 
     /** The gathered columns, named {@code SURVEY_column}. */
-    List<Column> columns() {
+    public List<Column> columns() {
         List<Column> built = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             String name = prefix + columns.get(c);

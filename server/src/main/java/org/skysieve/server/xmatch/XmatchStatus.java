@@ -1,0 +1,51 @@
+package org.skysieve.server.xmatch;
+
+import java.util.List;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.server.http.ErrorCategory;
+import org.skysieve.server.http.ServiceException;
+import org.skysieve.xmatch.Column;
+import org.skysieve.xmatch.LoadedTable;
+import org.skysieve.xmatch.MatchSink;
+import org.skysieve.xmatch.PositionColumns;
+import org.skysieve.xmatch.SideBySide;
+import org.skysieve.xmatch.SurveyStatusFill;
+
+/**
+ * The {@code status=true} step of POST /xmatch for one survey: gathers the best match of every uploaded row with the
+ * columns the status needs, then adds {@code SURVEY_<mag>_status} and {@code SURVEY_<mag>_limit} per band measurement
+ * ({@link SurveyStatusFill}: the counterpart's own, or the survey's maps at the uploaded position). A survey without
+ * maps or measurements is a 400 naming it. Stateless.
+ */
+final class XmatchStatus {
+    /** Runs the match of the upload against the survey, gathering {@code surveyColumns} into {@code sink}. */
+    @FunctionalInterface
+    interface Matcher {
+        void match(List<String> surveyColumns, MatchSink sink);
+    }
+
+    private XmatchStatus() {
+    }
+
+    /**
+     * @param chosen    the survey columns the user asked for
+     * @param uploaded  the uploaded rows (in upload order)
+     * @return the survey's output columns: the chosen ones, separation, candidates, then status and limit per measurement
+     */
+    static List<Column> sideBySide(Archive archive, String survey, List<String> chosen, LoadedTable uploaded, PositionColumns positions,
+            Matcher matcher) {
+        SurveyStatusFill fill;
+        try {
+            fill = SurveyStatusFill.of(archive, survey);
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected surveys with coverage maps for status=true. Actual: "
+                    + e.getMessage());
+        }
+        List<String> gathered = fill.gatheredColumns(chosen);
+        SideBySide sink = new SideBySide(survey, gathered, uploaded.rowCount());
+        matcher.match(gathered, sink);
+        double[] raDeg = LoadedTable.doubles(uploaded.require(positions.raColumn(), "position"));
+        double[] decDeg = LoadedTable.doubles(uploaded.require(positions.decColumn(), "position"));
+        return fill.output(survey + "_", chosen, raDeg, decDeg, sink.columns());
+    }
+}
