@@ -11,8 +11,8 @@ import java.util.Locale;
  * documentation, shared by the synthetic surveys, ingest and cross-match output.
  *
  * <p>A <em>measurement</em> ({@link #isMeasurement}) is a float or double column of a band whose UCD's first word is
- * {@code phot.mag} (or, without a UCD, whose unit is {@code mag}): the band's magnitudes, not their errors, fluxes or
- * flags. The measurement itself stays null where not detected; a NaN is a value, never read as a null.
+ * {@code phot.mag} without {@code instr.sensitivity} (or, without a UCD, whose unit is {@code mag} and whose name does
+ * not end in {@code _limit}): the band's magnitudes, not their errors, limits, fluxes or flags. The measurement itself stays null where not detected; a NaN is a value, never read as a null.
  */
 public final class StatusColumns {
     private static final String STATUS_SUFFIX = "_status";
@@ -37,11 +37,13 @@ public final class StatusColumns {
         if (column.band().isEmpty() || (column.type() != ColumnType.FLOAT && column.type() != ColumnType.DOUBLE)) {
             return false;
         }
-        String firstWord = column.ucd().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String ucd = column.ucd().toLowerCase(Locale.ROOT);
+        String firstWord = ucd.split(";", 2)[0].trim();
         if (!firstWord.isEmpty()) {
-            return firstWord.equals("phot.mag");
+            // a limiting magnitude (phot.mag;instr.sensitivity) describes the band, it is not a measurement
+            return firstWord.equals("phot.mag") && !ucd.contains("instr.sensitivity");
         }
-        return column.unit().equals("mag");
+        return column.unit().equals("mag") && !column.name().endsWith(LIMIT_SUFFIX);
     }
 
     /**
