@@ -24,7 +24,12 @@ import org.skysieve.catalog.model.ColumnType;
 import org.skysieve.catalog.status.BandStatusMap;
 import org.skysieve.catalog.status.CoverageStatus;
 import org.skysieve.catalog.status.StatusMaps;
+import org.skysieve.catalog.model.SurveyJson;
 import org.skysieve.query.tree.Position;
+import org.skysieve.sky.LonLat;
+import org.skysieve.sky.healpix.HealpixNested;
+import org.skysieve.synth.FootprintDescription;
+import org.skysieve.synth.MaskCircle;
 
 /**
  * {@code sieve_coverage} and {@code sieve_limit} in ADQL against {@link BandStatusMap} (the oracle: the maps read
@@ -174,6 +179,136 @@ class StatusFunctionsTest {
                 .isInstanceOf(AdqlException.class).hasMessageContaining("Expected raDeg in [0, 360]. Actual: 4");
         assertThatThrownBy(() -> drain("SELECT sieve_coverage('deep_optical', 'K' || '', ra, dec) FROM deep_optical.sources"))
                 .isInstanceOf(AdqlException.class).hasMessageContaining("Unknown band '");
+    }
+
+    /**
+     * Positions the issue names, with answers from the simulation's own geometry (footprint.json), through both the maps
+     * and sieve_coverage: a point exactly on a tile edge (the documented rule: the finest coverage cell holding it is
+     * in the MOC when its centre is inside the tile), points three cells inside and outside that edge, the centre of a
+     * mask circle well inside a tile ({@code masked}), the poles (every longitude there gives one answer) and RA 0
+     * against RA 360 at the same declination.
+     */
+    @Test
+    void tileEdgesMasksPolesAndTheRaWrapAgreeWithTheSimulation() throws Exception {
+        String survey = "deep_optical";
+        String band = "r";
+        BandStatusMap map = maps.band(survey, band);
+        FootprintDescription footprint = SurveyJson.mapper().readValue(sky.resolve(survey).resolve("footprint/footprint.json").toFile(),
+                FootprintDescription.class);
+        List<FootprintDescription.TileDescription> tiles = footprint.tiles().stream()
+                .filter(tile -> tile.bands().stream().anyMatch(depth -> depth.band().equals(band))).toList();
+        int order = map.coverage().maxOrder();
+        double cellDeg = Math.toDegrees(Math.sqrt(4 * Math.PI / (12.0 * (1L << (2 * order)))));
+        Map<String, double[]> points = new java.util.LinkedHashMap<>();
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (FootprintDescription.TileDescription tile : tiles) {
+            double cosDec = Math.cos(Math.toRadians(tile.decCentreDeg()));
+            double edgeRa = (tile.raCentreDeg() + tile.sizeDeg() / 2 / cosDec + 360) % 360;
+            double[] edge = {edgeRa, tile.decCentreDeg()};
+            double[] inside = {(edgeRa - 3 * cellDeg / cosDec + 360) % 360, tile.decCentreDeg()};
+            double[] outside = {(edgeRa + 3 * cellDeg / cosDec) % 360, tile.decCentreDeg()};
+            if (nearMask(footprint, edge, 60) || insideAnyTile(tiles, outside) || !insideTile(tile, inside)) {
+                continue; // a mask near the edge, or a neighbouring tile beyond it: try the next tile
+            }
+            LonLat centre = HealpixNested.center(order, HealpixNested.hash(order, Math.toRadians(edge[0]), Math.toRadians(edge[1])));
+            points.put("edge", edge);
+            expected.put("edge", insideAnyTile(tiles, new double[] {centre.lonDeg(), centre.latDeg()}) ? "observed" : "unobserved");
+            points.put("inside edge", inside);
+            expected.put("inside edge", "observed");
+            points.put("outside edge", outside);
+            expected.put("outside edge", "unobserved");
+            break;
+        }
+        assertThat(points).as("a tile edge away from masks and other tiles").containsKey("edge");
+        for (MaskCircle mask : footprint.masks()) {
+            double[] centre = {mask.raDeg(), mask.decDeg()};
+            if (tiles.stream().anyMatch(tile -> edgeDistanceDeg(tile, centre) > mask.radiusArcsec() / 3600 + 3 * cellDeg)) {
+                points.put("mask centre", centre);
+                expected.put("mask centre", "masked");
+                break;
+            }
+        }
+        assertThat(points).as("a mask inside coverage").containsKey("mask centre");
+        for (double raDeg : new double[] {0, 90, 180, 270, 360}) {
+            points.put("north pole " + raDeg, new double[] {raDeg, 90});
+            expected.put("north pole " + raDeg, "unobserved");
+            points.put("south pole " + raDeg, new double[] {raDeg, -90});
+            expected.put("south pole " + raDeg, "unobserved");
+        }
+        String wrapWord = map.status(0.0, -10.0).word();
+        assertThat(wrapWord).as("the tiny sky straddles RA 0 at Dec -10").isNotEqualTo("unobserved");
+        points.put("ra 0", new double[] {0.0, -10.0});
+        expected.put("ra 0", wrapWord);
+        points.put("ra 360", new double[] {360.0, -10.0});
+        expected.put("ra 360", wrapWord);
+
+        StringBuilder values = new StringBuilder();
+        List<String> names = new ArrayList<>(points.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            double[] position = points.get(names.get(i));
+            values.append(i == 0 ? "" : ", ").append("(").append(i + 1).append(", ").append(position[0]).append(", ").append(position[1]).append(")");
+            assertThat(map.status(position[0], position[1]).word()).as("map at %s", names.get(i)).isEqualTo(expected.get(names.get(i)));
+        }
+        Path file = sky.resolve("uploads").resolve("edges.parquet");
+        try (Connection connection = DuckDbConnections.openInMemory(); Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM (VALUES " + values + ") AS t(id, ra, dec)) TO '" + file + "' (FORMAT parquet)");
+        }
+        QueryOptions options = new QueryOptions(1000L, Duration.ofMinutes(1), List.of(new QueryOptions.UploadedTable("edges", file, List.of(
+                ColumnDoc.of("id", ColumnType.INT, "", "meta.id", "case"),
+                ColumnDoc.of("ra", ColumnType.DOUBLE, "deg", "pos.eq.ra", "ra"),
+                ColumnDoc.of("dec", ColumnType.DOUBLE, "deg", "pos.eq.dec", "dec")))));
+        try (QueryResult result = engine.execute("SELECT id, sieve_coverage('deep_optical', 'r', ra, dec),"
+                + " sieve_coverage('deep_optical' || '', 'r', ra, dec) FROM TAP_UPLOAD.edges ORDER BY id", options)) {
+            int rows = 0;
+            while (result.next()) {
+                String name = names.get(result.rows().getInt(1) - 1);
+                assertThat(result.rows().getString(2)).as("sieve_coverage at %s", name).isEqualTo(expected.get(name));
+                assertThat(result.rows().getString(3)).as("sieve_coverage by name at %s", name).isEqualTo(expected.get(name));
+                rows++;
+            }
+            assertThat(rows).isEqualTo(names.size());
+        }
+    }
+
+    @Test
+    void positionsOutOfRangeAndNanAreClearErrors() {
+        BandStatusMap map = maps.band("deep_optical", "r");
+        assertThatThrownBy(() -> map.status(10, 90.5)).hasMessage("Expected decDeg in [-90, 90]. Actual: 90.5");
+        assertThatThrownBy(() -> map.limitMag(Double.NaN, 0)).hasMessage("Expected raDeg in [0, 360]. Actual: NaN");
+        assertThatThrownBy(() -> maps.band("deep_optical", "K")).hasMessageContaining("Unknown band 'K' of survey deep_optical");
+        assertThatThrownBy(() -> maps.band("nowhere", "r")).hasMessageContaining("Unknown survey 'nowhere'");
+        assertThatThrownBy(() -> drain("SELECT sieve_coverage('deep_optical', 'u', ra, dec + 100) FROM deep_optical.sources"))
+                .isInstanceOf(AdqlException.class).hasMessageContaining("Expected decDeg in [-90, 90]. Actual: ");
+        assertThatThrownBy(() -> drain("SELECT sieve_limit('deep_optical', 'u', ra, SQRT(-1.0 - dec * 0)) FROM deep_optical.sources"))
+                .isInstanceOf(AdqlException.class).hasMessageContaining("Expected decDeg in [-90, 90]. Actual: NaN");
+    }
+
+    private static boolean nearMask(FootprintDescription footprint, double[] position, double marginArcsec) {
+        return footprint.masks().stream().anyMatch(mask -> separationArcsec(mask.raDeg(), mask.decDeg(), position[0], position[1])
+                < mask.radiusArcsec() + marginArcsec);
+    }
+
+    private static boolean insideAnyTile(List<FootprintDescription.TileDescription> tiles, double[] position) {
+        return tiles.stream().anyMatch(tile -> insideTile(tile, position));
+    }
+
+    private static boolean insideTile(FootprintDescription.TileDescription tile, double[] position) {
+        return edgeDistanceDeg(tile, position) >= 0;
+    }
+
+    /** As the simulation's Tile.edgeDistanceDeg: negative outside. */
+    private static double edgeDistanceDeg(FootprintDescription.TileDescription tile, double[] position) {
+        double offset = ((position[0] - tile.raCentreDeg()) % 360 + 540) % 360 - 180;
+        double x = Math.abs(offset) * Math.cos(Math.toRadians(tile.decCentreDeg()));
+        double y = Math.abs(position[1] - tile.decCentreDeg());
+        return Math.min(tile.sizeDeg() / 2 - x, tile.sizeDeg() / 2 - y);
+    }
+
+    private static double separationArcsec(double ra1, double dec1, double ra2, double dec2) {
+        double a = Math.toRadians(dec1);
+        double b = Math.toRadians(dec2);
+        double haversine = Math.pow(Math.sin((b - a) / 2), 2) + Math.cos(a) * Math.cos(b) * Math.pow(Math.sin(Math.toRadians(ra2 - ra1) / 2), 2);
+        return Math.toDegrees(2 * Math.asin(Math.sqrt(haversine))) * 3600;
     }
 
     private static void drain(String adql) throws Exception {
