@@ -81,6 +81,40 @@ class StatusColumnTest {
     }
 
     @Test
+    void parquetStatusColumnIsDictionaryEncodedWithItsWordsInTheVoParquetHeader() throws Exception {
+        Path file = folder.resolve("status.parquet");
+        // DuckDB dictionary-encodes a string column when the dictionary pays: 2,000 rows of four words
+        try (Connection connection = DuckDbConnections.openInMemory(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT CASE WHEN i = 1999 THEN NULL ELSE"
+                        + " (['detected', 'undetected', 'masked', 'unobserved'])[i % 4 + 1] END AS mag_u_status,"
+                        + " (20 + i % 7)::FLOAT AS mag_u_limit FROM range(2000) AS t(i)");
+                OutputStream out = Files.newOutputStream(file)) {
+            new ParquetTableWriter(folder.resolve("spool")).write(List.of(STATUS, LIMIT), rows, 10_000, out);
+        }
+        try (Connection connection = DuckDbConnections.openInMemory(); Statement statement = connection.createStatement()) {
+            try (ResultSet encodings = statement.executeQuery("SELECT encodings FROM parquet_metadata('" + file
+                    + "') WHERE path_in_schema = 'mag_u_status'")) {
+                assertThat(encodings.next()).isTrue();
+                assertThat(encodings.getString(1)).contains("DICTIONARY");
+            }
+            try (ResultSet header = statement.executeQuery("SELECT decode(value) FROM parquet_kv_metadata('" + file
+                    + "') WHERE decode(key) = '" + ParquetTableWriter.VOPARQUET_CONTENT_KEY + "'")) {
+                assertThat(header.next()).isTrue();
+                String votable = header.getString(1);
+                for (MissingStatus status : MissingStatus.values()) {
+                    assertThat(votable).contains("value=\"" + status.word() + "\"");
+                }
+            }
+            try (ResultSet values = statement.executeQuery("SELECT string_agg(DISTINCT coalesce(mag_u_status, '-'), ' '"
+                    + " ORDER BY coalesce(mag_u_status, '-')), count(*) FROM read_parquet('" + file + "')")) {
+                assertThat(values.next()).isTrue();
+                assertThat(values.getString(1)).isEqualTo("- detected masked undetected unobserved");
+                assertThat(values.getLong(2)).isEqualTo(2000);
+            }
+        }
+    }
+
+    @Test
     void csvStatusColumnIsPlainText() throws Exception {
         Path file = folder.resolve("status.csv");
         write(new DelimitedWriter(TableFormat.CSV), file);
