@@ -96,6 +96,7 @@ final class VosiDocuments {
         vosiCapability(xml, "ivo://ivoa.net/std/VOSI#tables-1.1", baseUrl + "/tables");
         xml.append(" <capability standardID=\"ivo://ivoa.net/std/DALI#examples\">\n  <interface xsi:type=\"vr:WebBrowser\">\n")
                 .append("   <accessURL use=\"full\">").append(Xml.escape(baseUrl)).append("/examples</accessURL>\n  </interface>\n </capability>\n");
+        mocCapability(xml, baseUrl);
         xml.append("</vosi:capabilities>\n");
         return xml.toString();
     }
@@ -106,6 +107,18 @@ final class VosiDocuments {
             case VOTABLE_TABLEDATA -> " ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\"";
             default -> "";
         };
+    }
+
+    /**
+     * The coverage and mask MOCs (IVOA MOC 2.0) of every survey band, served at {@code /moc} beside {@code /tap}. No
+     * IVOA standard defines a MOC service, so the capability carries skysieve's own standardID.
+     */
+    private static void mocCapability(StringBuilder xml, String baseUrl) {
+        String root = baseUrl.endsWith("/tap") ? baseUrl.substring(0, baseUrl.length() - "/tap".length()) : baseUrl;
+        xml.append(" <capability standardID=\"ivo://skysieve/moc\">\n  <description>Coverage and mask MOCs (IVOA MOC 2.0: FITS, JSON,")
+                .append(" ASCII) of every survey band: GET moc lists them, moc/SURVEY/BAND/coverage and moc/SURVEY/BAND/masks")
+                .append(" serve one (?format=fits|json|ascii).</description>\n  <interface xsi:type=\"vs:ParamHTTP\">\n")
+                .append("   <accessURL use=\"base\">").append(Xml.escape(root)).append("/moc</accessURL>\n  </interface>\n </capability>\n");
     }
 
     private static void vosiCapability(StringBuilder xml, String standardId, String url) {

@@ -220,6 +220,8 @@ class TapSyncTest {
     void capabilitiesAdvertiseTheConfiguredLimits() throws Exception {
         String capabilities = TapClient.text(client.get("/tap/capabilities"));
         VoTables.parse(capabilities);
+        assertThat(capabilities).contains("<capability standardID=\"ivo://skysieve/moc\">")
+                .containsPattern("<accessURL use=\"base\">http://[^<]+:" + server.port() + "/moc</accessURL>");
         assertThat(capabilities).contains("<default unit=\"row\">1000</default>").contains("<hard unit=\"row\">5000</hard>")
                 .contains("<hard unit=\"byte\">1048576</hard>").contains("ivo://ivoa.net/std/ADQL#v2.1")
                 .contains("ivo://ivoa.net/std/TAPRegExt#output-votable-binary2")
