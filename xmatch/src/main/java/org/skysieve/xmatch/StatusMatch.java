@@ -53,7 +53,7 @@ public final class StatusMatch {
         double[] raDeg = LoadedTable.doubles(left.require(leftPositions.raColumn(), "position"));
         double[] decDeg = LoadedTable.doubles(left.require(leftPositions.decColumn(), "position"));
         output.addAll(fill.output(surveyName + "_", surveyKept, raDeg, decDeg, gathered.columns()));
-        TableFiles.write(new LoadedTable(left.source(), output), out);
+        TableFiles.write(new LoadedTable(left.source(), output), out, fill.docs(surveyName + "_"));
         return rows;
     }
 

@@ -162,6 +162,25 @@ public final class SurveyStatusFill {
         return names;
     }
 
+    /**
+     * The documentation of the columns {@link #columns} makes, by output name: the status column's description lists
+     * every word with its meaning (so that a VOTable or FITS file documents it), the limit's unit is mag.
+     */
+    public java.util.Map<String, ColumnDoc> docs(String prefix) {
+        java.util.Map<String, ColumnDoc> docs = new java.util.LinkedHashMap<>();
+        for (Measurement measurement : measurements) {
+            String band = measurement.map().band();
+            ColumnDoc status = StatusColumns.statusDoc(measurement.column(), band, "");
+            ColumnDoc limit = StatusColumns.limitDoc(measurement.column(), band, "");
+            docs.put(prefix + status.name(), new ColumnDoc(prefix + status.name(), status.type(), status.unit(), status.ucd(),
+                    survey + ": " + status.description() + " Without a counterpart: from the survey's maps at the left position.",
+                    status.nullMeaning(), status.band(), status.flags()));
+            docs.put(prefix + limit.name(), new ColumnDoc(prefix + limit.name(), limit.type(), limit.unit(), limit.ucd(),
+                    survey + ": " + limit.description(), limit.nullMeaning(), limit.band(), limit.flags()));
+        }
+        return docs;
+    }
+
     /** The survey columns to gather: {@code chosen} (the user's) and {@link #counterpartColumns}, each once. */
     public List<String> gatheredColumns(List<String> chosen) {
         List<String> columns = new ArrayList<>(chosen);

@@ -30,14 +30,30 @@ public final class TableFiles {
     }
 
     public static void write(LoadedTable table, Path out) {
+        write(table, out, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #write(LoadedTable, Path)}, the columns named in {@code docs} carrying their description, UCD and unit
+     * (VOTable DESCRIPTION/ucd/unit, FITS TCOMMn/TUCDn/TUNITn as STIL writes them; not in CSV and Parquet).
+     */
+    public static void write(LoadedTable table, Path out, java.util.Map<String, org.skysieve.catalog.model.ColumnDoc> docs) {
         requireNonNull(table, "table is null");
+        requireNonNull(docs, "docs is null");
         Path target = requireNonNull(out, "out is null").toAbsolutePath();
         String format = MatchTableWriter.format(target);
         ColumnStarTable star = ColumnStarTable.makeTableWithRows(table.rowCount());
         for (Column column : table.columns()) {
             Object values = column instanceof Column.DoubleColumn doubles ? doubles.values()
                     : column instanceof Column.LongColumn longs ? boxed(longs) : ((Column.TextColumn) column).values();
-            star.addColumn(ArrayColumn.makeColumn(column.name(), values));
+            ArrayColumn array = ArrayColumn.makeColumn(column.name(), values);
+            org.skysieve.catalog.model.ColumnDoc doc = docs.get(column.name());
+            if (doc != null) {
+                array.getColumnInfo().setDescription(doc.description());
+                array.getColumnInfo().setUCD(doc.ucd().isEmpty() ? null : doc.ucd());
+                array.getColumnInfo().setUnitString(doc.unit().isEmpty() ? null : doc.unit());
+            }
+            star.addColumn(array);
         }
         Path building = target.resolveSibling("." + target.getFileName() + ".building");
         try {

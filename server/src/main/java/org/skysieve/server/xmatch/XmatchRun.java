@@ -85,12 +85,13 @@ public final class XmatchRun {
         List<String> leftColumns = new ArrayList<>(uploadColumns);
         leftColumns.add(SideBySide.ROW_COLUMN);
         List<Column> output = new ArrayList<>(upload.table().select(uploadColumns).columns());
+        java.util.Map<String, org.skysieve.catalog.model.ColumnDoc> docs = new java.util.HashMap<>();
         for (int s = 0; s < surveys.size(); s++) {
             String name = request.surveys().get(s);
             List<String> columns = surveyColumns(request, name, surveys.get(s));
             if (request.status()) {
                 ResolvedSide survey = surveys.get(s);
-                output.addAll(XmatchStatus.sideBySide(archive, name, columns, indexed, upload.positions(), (gatheredColumns, sink) ->
+                output.addAll(XmatchStatus.sideBySide(archive, name, columns, indexed, upload.positions(), docs, (gatheredColumns, sink) ->
                         match(indexed, upload, leftColumns, survey, gatheredColumns, request, spec, sink)));
                 continue;
             }
@@ -98,7 +99,7 @@ public final class XmatchRun {
             match(indexed, upload, leftColumns, surveys.get(s), columns, request, spec, gathered);
             output.addAll(gathered.columns());
         }
-        TableFiles.write(new LoadedTable(upload.table().source(), output), out);
+        TableFiles.write(new LoadedTable(upload.table().source(), output), out, docs);
         return rows;
     }
 

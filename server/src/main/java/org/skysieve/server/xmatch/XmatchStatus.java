@@ -1,7 +1,9 @@
 package org.skysieve.server.xmatch;
 
 import java.util.List;
+import java.util.Map;
 import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.server.http.ErrorCategory;
 import org.skysieve.server.http.ServiceException;
 import org.skysieve.xmatch.Column;
@@ -30,10 +32,11 @@ final class XmatchStatus {
     /**
      * @param chosen    the survey columns the user asked for
      * @param uploaded  the uploaded rows (in upload order)
+     * @param docs      receives the documentation of the status and limit columns, by output name
      * @return the survey's output columns: the chosen ones, separation, candidates, then status and limit per measurement
      */
     static List<Column> sideBySide(Archive archive, String survey, List<String> chosen, LoadedTable uploaded, PositionColumns positions,
-            Matcher matcher) {
+            Map<String, ColumnDoc> docs, Matcher matcher) {
         SurveyStatusFill fill;
         try {
             fill = SurveyStatusFill.of(archive, survey);
@@ -46,6 +49,7 @@ final class XmatchStatus {
         matcher.match(gathered, sink);
         double[] raDeg = LoadedTable.doubles(uploaded.require(positions.raColumn(), "position"));
         double[] decDeg = LoadedTable.doubles(uploaded.require(positions.decColumn(), "position"));
+        docs.putAll(fill.docs(survey + "_"));
         return fill.output(survey + "_", chosen, raDeg, decDeg, sink.columns());
     }
 }

@@ -103,6 +103,35 @@ class XmatchStatusTest {
     }
 
     @Test
+    void votableAndFitsResultsDocumentTheStatusWords() throws Exception {
+        for (String format : List.of("votable", "fits")) {
+            HttpResponse<byte[]> response = client.post("/xmatch", Map.of("surveys", "deep_optical", "radius", "1arcsec",
+                    "status", "true", "RESPONSEFORMAT", format), uploadCsv);
+            assertThat(response.statusCode()).as(XmatchClient.text(response)).isEqualTo(200);
+            uk.ac.starlink.table.StarTable table = new uk.ac.starlink.table.StarTableFactory(true).makeStarTable(
+                    new uk.ac.starlink.util.ByteArrayDataSource("response", response.body()), format);
+            uk.ac.starlink.table.ColumnInfo status = null;
+            uk.ac.starlink.table.ColumnInfo limit = null;
+            for (int c = 0; c < table.getColumnCount(); c++) {
+                String name = table.getColumnInfo(c).getName();
+                status = name.equals("deep_optical_mag_u_status") ? table.getColumnInfo(c) : status;
+                limit = name.equals("deep_optical_mag_u_limit") ? table.getColumnInfo(c) : limit;
+            }
+            assertThat(status).as(format).isNotNull();
+            assertThat(status.getUCD()).as(format).startsWith("meta.code.status");
+            assertThat(limit.getUnitString()).as(format).isEqualTo("mag");
+            if (format.equals("votable")) {
+                // FITS keeps a card's worth of the description; VOTable all of it
+                for (MissingStatus word : MissingStatus.values()) {
+                    assertThat(status.getDescription()).contains(word.word() + " = " + word.meaning());
+                }
+            } else {
+                assertThat(status.getDescription()).startsWith("deep_optical: Why mag_u");
+            }
+        }
+    }
+
+    @Test
     void statusNeedsBestModeAndABoolean() throws Exception {
         HttpResponse<byte[]> all = client.post("/xmatch", Map.of("surveys", "deep_optical", "radius", "1arcsec", "status", "true",
                 "find", "all"), uploadCsv);
