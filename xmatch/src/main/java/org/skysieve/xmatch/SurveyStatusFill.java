@@ -48,7 +48,13 @@ public final class SurveyStatusFill {
      * @throws IllegalArgumentException naming the survey when it is unknown, has no maps or no band measurement
      */
     public static SurveyStatusFill of(Archive archive, String surveyAndTable) {
+        return of(archive, new StatusMaps(archive), surveyAndTable);
+    }
+
+    /** As {@link #of(Archive, String)}, reading the maps through {@code maps} (which keeps them: a server reuses one). */
+    public static SurveyStatusFill of(Archive archive, StatusMaps maps, String surveyAndTable) {
         requireNonNull(archive, "archive is null");
+        requireNonNull(maps, "maps is null");
         String surveyName = surveyAndTable.contains("/") ? surveyAndTable.substring(0, surveyAndTable.indexOf('/')) : surveyAndTable;
         PublishedSurvey published = archive.survey(surveyName).orElseThrow(() -> new IllegalArgumentException("Expected a survey among "
                 + archive.surveys().stream().map(s -> s.survey().name()).toList() + ". Actual: " + surveyName));
@@ -56,7 +62,6 @@ public final class SurveyStatusFill {
         CatalogTable table = published.tables().stream().filter(t -> tableName == null || t.table().name().equals(tableName))
                 .map(PublishedTable::table).findFirst().orElseThrow(() -> new IllegalArgumentException("Expected a table of survey "
                         + surveyName + ". Actual: " + (tableName == null ? "none published" : tableName)));
-        StatusMaps maps = new StatusMaps(archive);
         List<String> bands;
         try {
             bands = maps.bandNames(surveyName);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.server.http.ErrorCategory;
 import org.skysieve.server.http.ServiceException;
 import org.skysieve.xmatch.Column;
@@ -26,6 +27,12 @@ final class XmatchStatus {
         void match(List<String> surveyColumns, MatchSink sink);
     }
 
+    /**
+     * The maps of each served archive, read on first use (50-800 ms per survey at small scale) and kept for the life of
+     * the process: a server serves one archive.
+     */
+    private static final Map<Archive, StatusMaps> MAPS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private XmatchStatus() {
     }
 
@@ -39,7 +46,7 @@ final class XmatchStatus {
             Map<String, ColumnDoc> docs, Matcher matcher) {
         SurveyStatusFill fill;
         try {
-            fill = SurveyStatusFill.of(archive, survey);
+            fill = SurveyStatusFill.of(archive, MAPS.computeIfAbsent(archive, StatusMaps::new), survey);
         } catch (IllegalArgumentException e) {
             throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected surveys with coverage maps for status=true. Actual: "
                     + e.getMessage());
