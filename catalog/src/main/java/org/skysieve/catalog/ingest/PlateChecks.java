@@ -47,6 +47,11 @@ final class PlateChecks {
     }
 
     static CheckedPlate check(String band, Path file) {
+        String fileName = file.getFileName().toString();
+        if (!fileName.endsWith(".fits") && !fileName.endsWith(".fits.gz")) {
+            throw IngestException.inFile(file, "Expected an image plate file named *.fits or *.fits.gz (the names the"
+                    + " plate index reads; a tile-compressed plate is a .fits file). Actual: '" + fileName + "'", null);
+        }
         Header header = readHeader(file, false);
         boolean compressed = false;
         if (header.getIntValue("NAXIS", 0) == 0) {

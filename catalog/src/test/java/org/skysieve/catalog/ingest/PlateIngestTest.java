@@ -112,6 +112,8 @@ class PlateIngestTest {
         Files.write(plates.resolve("galactic_tan.fits"), image(Map.of("CTYPE1", "'RA---TAN'", "CTYPE2", "'DEC--TAN'",
                 "RADESYS", "'FK4     '", "EQUINOX", "1950.0", "CD1_1", "-1E-4", "CD2_2", "1E-4")));
         assertRefused("images: {i: plates/galactic_tan.fits}\n", "galactic_tan.fits", "FK4");
+        Files.copy(plates.resolve("cadc_cfht_TAN.fits"), plates.resolve("cfht.fz"));
+        assertRefused("images: {i: plates/cfht.fz}\n", "cfht.fz", "*.fits or *.fits.gz");
         assertRefused("images:\n  i: plates/nosuch*.fits\n", "survey.yaml", "line 11", "images.i",
                 "No image file matches 'plates/nosuch*.fits'");
         assertRefused("images:\n  z: plates/cadc_cfht_TAN.fits\n", "survey.yaml", "line 11", "'z'", "[i, r]");
