@@ -24,7 +24,8 @@ import org.skysieve.sky.UnitVector;
  * {@code make_distortion_oracle.py} beside it) on the real SIP/TPV headers of ../shared/data and synthetic ones (SIP of
  * order 4 without AP/BP, SIP with PC+CDELT and AP/BP, TPV of degree 7 with r terms, TPV in galactic coordinates), 45
  * pixels each, across and beyond the image; plus the coarser shared oracles. Sky within 1e-9 degree (4 micro-arcsec),
- * sky to pixel within 1e-7 pixel of astropy's all_world2pix, and our own round trips within 1e-7 pixel.
+ * sky to pixel within 1e-7 pixel of astropy's all_world2pix, and our own round trips within 1e-7 pixel (pixel -&gt;
+ * sky -&gt; pixel) and 1e-10 degree (sky -&gt; pixel -&gt; sky).
  */
 class DistortionOracleTest {
     private static final double WORLD_TOLERANCE_DEG = 1e-9;
@@ -45,6 +46,9 @@ class DistortionOracleTest {
                     Double.parseDouble(fields[5]))).orElseThrow();
             assertThat(expectedBack.x()).as(line).isCloseTo(Double.parseDouble(fields[6]), offset(1e-7));
             assertThat(expectedBack.y()).as(line).isCloseTo(Double.parseDouble(fields[7]), offset(1e-7));
+            // sky -> pixel -> sky
+            assertSeparation(wcs.pixelToWorld(expectedBack).orElseThrow(), Double.parseDouble(fields[4]),
+                    Double.parseDouble(fields[5]), 1e-10, line);
             PixelPosition back = wcs.worldToPixel(world).orElseThrow();
             assertThat(Math.hypot(back.x() - pixel.x(), back.y() - pixel.y())).as(line).isLessThan(1e-7);
             checkedPerFile.merge(fields[0], 1, Integer::sum);
