@@ -245,6 +245,34 @@ class DataLinkTest {
         assertThat(report).as(report).containsPattern("Errors: 0;");
     }
 
+    @Test
+    void pyvoFollowsTheLinksAndProcessesTheServiceDescriptors() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        boolean present = Files.isExecutable(python)
+                && new ProcessBuilder(python.toString(), "-c", "import pyvo").start().waitFor() == 0;
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("Expected /usr/bin/python3 with pyvo on CI (.ci/run installs python3-pyvo)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "python3-pyvo absent; skipping");
+        Path script = folder.resolve("pyvo_datalink.py");
+        try (java.io.InputStream in = DataLinkTest.class.getResourceAsStream("/pyvo_datalink.py")) {
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String url = "http://localhost:" + server.port() + "/datalink?ID=" + encode("ivo://skysieve/wide_infrared?"
+                + coveredId);
+        Process process = new ProcessBuilder(List.of(python.toString(), script.toString(), url,
+                Double.toString(coveredPosition.lonDeg()), Double.toString(coveredPosition.latDeg())))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        // two ready 64 x 64 stamps (one FITS block of header, 4 of data), two descriptors processed with a CIRCLE
+        assertThat(output.lines().filter(line -> line.matches("link 20160 SIMPLE  ")).count()).as(output)
+                .isEqualTo(2);
+        assertThat(output.lines().filter(line -> line.matches("service soda-wide_infrared-W[12] \\d+ SIMPLE  ")))
+                .as(output).hasSize(2);
+    }
+
     private static String errorOf(List<List<String>> rows, String id) {
         return rows.stream().filter(row -> row.get(0).equals(id)).findFirst().orElseThrow().get(3);
     }
