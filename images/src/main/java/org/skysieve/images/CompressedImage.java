@@ -236,7 +236,8 @@ final class CompressedImage {
             if (raw != null && raw.length > 0) {
                 return rawFloats(raw, count, zbitpix);
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException
+                | java.nio.BufferUnderflowException e) {
             throw new UncheckedIOException(new IOException("Could not decompress tile " + (index + 1) + " of " + file
                     + ": " + e.getMessage(), e));
         }
