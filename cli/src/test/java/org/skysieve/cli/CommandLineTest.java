@@ -37,6 +37,15 @@ class CommandLineTest {
     }
 
     @Test
+    void unknownImageCompressionIsNamedBeforeAnythingIsGenerated() {
+        Captured captured = capture("generate", "--out", "unused-compression", "--images", "--image-compression", "zip");
+        assertThat(captured.exitCode()).isEqualTo(2);
+        assertThat(captured.err()).contains("Expected --image-compression none or rice. Actual: 'zip'")
+                .doesNotContain("at org.skysieve");
+        assertThat(java.nio.file.Path.of("unused-compression")).doesNotExist();
+    }
+
+    @Test
     void missingRequiredOptionIsAUsageError() {
         Captured captured = capture("serve");
         assertThat(captured.exitCode()).isEqualTo(2);

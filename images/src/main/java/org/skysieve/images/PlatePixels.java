@@ -7,8 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
- * Random access to a plate's pixels (big-endian, as FITS stores them), scaled by BSCALE/BZERO, BLANK as NaN. Pixel
- * (x, y) is 0-based: x along NAXIS1. Absolute reads only: thread-safe.
+ * Random access to a plate's pixels (big-endian, as FITS stores them), scaled by BSCALE/BZERO, BLANK as NaN; or those of
+ * a tile-compressed plate, decompressed tile by tile ({@link CompressedImage}). Pixel (x, y) is 0-based: x along
+ * NAXIS1. Absolute reads only: thread-safe.
  */
 public final class PlatePixels {
     private final Plate plate;
@@ -20,8 +21,18 @@ public final class PlatePixels {
     private final double bzero;
     private final boolean scaled;
     private final Long blank;
+    private final CompressedImage compressed;
+
+    PlatePixels(Plate plate, CompressedImage compressed) {
+        this(plate, ByteBuffer.allocate(0), requireNonNull(compressed, "compressed is null"));
+    }
 
     PlatePixels(Plate plate, ByteBuffer data) {
+        this(plate, data, null);
+    }
+
+    private PlatePixels(Plate plate, ByteBuffer data, CompressedImage compressed) {
+        this.compressed = compressed;
         this.plate = requireNonNull(plate, "plate is null");
         this.data = data.order(ByteOrder.BIG_ENDIAN);
         this.floats = this.data.asFloatBuffer();
@@ -39,6 +50,9 @@ public final class PlatePixels {
 
     /** The value of pixel (x, y), 0-based; the caller keeps x in [0, width) and y in [0, height). */
     public float value(int x, int y) {
+        if (compressed != null) {
+            return compressed.value(x, y);
+        }
         int index = y * width + x;
         double raw;
         switch (bitpix) {
@@ -63,6 +77,10 @@ public final class PlatePixels {
      * (row-major, {@code outWidth} per row) from position ({@code outX}, {@code outY}).
      */
     public void copy(int x0, int y0, int columns, int rows, float[] out, int outWidth, int outX, int outY) {
+        if (compressed != null) {
+            compressed.copy(x0, y0, columns, rows, out, outWidth, outX, outY);
+            return;
+        }
         if (bitpix == -32 && !scaled) {
             for (int row = 0; row < rows; row++) {
                 floats.get((y0 + row) * width + x0, out, (outY + row) * outWidth + outX, columns);

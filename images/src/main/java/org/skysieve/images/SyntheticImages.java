@@ -32,14 +32,29 @@ public final class SyntheticImages {
      * @param surveys            the surveys (empty: every imaging survey)
      * @param maxTilesPerSurvey  at most this many tiles per survey (the first in footprint order)
      * @param seed               noise seed
+     * @param compression        how plates are stored: plain FITS, or RICE_1 tile-compressed ({@link RiceImageWriter})
      */
-    public record Options(List<String> surveys, int maxTilesPerSurvey, long seed) {
+    public record Options(List<String> surveys, int maxTilesPerSurvey, long seed, Compression compression) {
         public Options {
             surveys = List.copyOf(surveys);
+            java.util.Objects.requireNonNull(compression, "compression is null");
             if (maxTilesPerSurvey < 1) {
                 throw new IllegalArgumentException("Expected maxTilesPerSurvey >= 1. Actual: " + maxTilesPerSurvey);
             }
         }
+
+        /** Uncompressed plates. */
+        public Options(List<String> surveys, int maxTilesPerSurvey, long seed) {
+            this(surveys, maxTilesPerSurvey, seed, Compression.NONE);
+        }
+    }
+
+    /** How plates are written. */
+    public enum Compression {
+        /** Plain FITS, memory-mapped when read. */
+        NONE,
+        /** RICE_1 tile-compressed (128 x 128 tiles, floats quantized at sigma/16 with subtractive dithering). */
+        RICE
     }
 
     /** What was written. */
@@ -76,7 +91,11 @@ public final class SyntheticImages {
                             options.seed());
                     Path file = PlateLayout.plateFile(dataFolder, surveyName, band.band(), tile.id());
                     Files.createDirectories(file.getParent());
-                    FitsImageWriter.write(file, plate.pixels(), plate.width(), plate.height(), plate.cards());
+                    if (options.compression() == Compression.RICE) {
+                        RiceImageWriter.write(file, plate.pixels(), plate.width(), plate.height(), plate.cards());
+                    } else {
+                        FitsImageWriter.write(file, plate.pixels(), plate.width(), plate.height(), plate.cards());
+                    }
                     plates++;
                     bytes += Files.size(file);
                 }

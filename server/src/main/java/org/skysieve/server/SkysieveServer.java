@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.status.StatusMaps;
+import org.skysieve.server.datalink.DataLinkRoutes;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
 import org.skysieve.server.moc.MocRoutes;
@@ -19,7 +20,8 @@ import org.skysieve.server.xmatch.XmatchSettings;
 
 /**
  * The skysieve HTTP server over one archive. Routes are grouped by capability, one class each
- * ({@code health}, TAP at {@code /tap}, MOCs at {@code /moc}; SODA, cross-match, cutouts and the web UI as they land).
+ * ({@code health}, TAP at {@code /tap}, MOCs at {@code /moc}, cross-match at {@code /xmatch}, SODA at {@code /soda},
+ * DataLink at {@code /datalink}; the web UI as it lands).
  *
  * <p>Thread-safe: handlers only read the immutable {@link Archive} snapshot.
  */
@@ -28,7 +30,10 @@ public final class SkysieveServer implements AutoCloseable {
     private final TapService tap;
     private final XmatchService xmatch;
 
-    private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch) {
+    private final DataLinkRoutes dataLink;
+
+    private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch, DataLinkRoutes dataLink) {
+        this.dataLink = dataLink;
         this.javalin = javalin;
         this.tap = tap;
         this.xmatch = xmatch;
@@ -61,6 +66,8 @@ public final class SkysieveServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(archive);
         MocRoutes mocs = new MocRoutes(archive, new StatusMaps(archive));
         XmatchService xmatch = new XmatchService(archive, XmatchSettings.defaults(archive.layout().root().resolve(".xmatch")));
+        SodaRoutes soda = new SodaRoutes(archive);
+        DataLinkRoutes dataLink = new DataLinkRoutes(archive, soda::plateIndex);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
@@ -71,7 +78,8 @@ public final class SkysieveServer implements AutoCloseable {
             tap.register(config.routes);
             mocs.register(config.routes);
             xmatch.register(config.routes);
-            new SodaRoutes(archive).register(config.routes);
+            soda.register(config.routes);
+            dataLink.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
@@ -79,10 +87,11 @@ public final class SkysieveServer implements AutoCloseable {
         } catch (JavalinBindException e) {
             tap.close();
             xmatch.close();
+            dataLink.close();
             throw new IllegalArgumentException("Port " + port + " is already in use: stop what uses it, or choose another"
                     + " port with --port", e);
         }
-        return new SkysieveServer(javalin, tap, xmatch);
+        return new SkysieveServer(javalin, tap, xmatch, dataLink);
     }
 
     /** The port actually listened on. */
@@ -95,5 +104,6 @@ public final class SkysieveServer implements AutoCloseable {
         javalin.stop();
         tap.close();
         xmatch.close();
+        dataLink.close();
     }
 }

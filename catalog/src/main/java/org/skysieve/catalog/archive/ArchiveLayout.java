@@ -42,6 +42,11 @@ public record ArchiveLayout(Path root) {
         return surveyFolder(surveyName).resolve("footprint");
     }
 
+    /** The survey's image plates, {@code SURVEY/images/BAND/PLATE.fits} (what the cutout services read). */
+    public Path imagesFolder(String surveyName) {
+        return surveyFolder(surveyName).resolve("images");
+    }
+
     public Path truthFolder() {
         return root.resolve(TRUTH_FOLDER);
     }

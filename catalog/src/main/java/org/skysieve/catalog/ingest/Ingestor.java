@@ -46,6 +46,11 @@ public final class Ingestor {
         requireNonNull(progress, "progress is null");
         ProgressMeter meter = new ProgressMeter(progress);
         SurveyDescriptor descriptor = SurveyDescriptors.read(descriptorFile);
+        // Plates are checked before any table is read: a broken header fails in seconds, not after the catalogue.
+        List<PlateChecks.CheckedPlate> plates = PlateCopier.check(descriptor.images());
+        if (!plates.isEmpty()) {
+            meter.say("checked " + plates.size() + " image plates of " + descriptor.images().size() + " bands");
+        }
         ArchiveLayout layout = new ArchiveLayout(dataDir.toAbsolutePath().normalize());
         try (SurveyPublisher publisher = new SurveyPublisher(layout, descriptor.name());
                 Connection connection = DuckDbConnections.openInMemory()) {
@@ -84,8 +89,12 @@ public final class Ingestor {
                         (pixel, partitionRows, rowsWritten, totalRows) -> meter.written(table.name(), rowsWritten, totalRows));
                 published.add(result.table());
             }
+            if (!plates.isEmpty()) {
+                PlateCopier.copy(plates, publisher.builtImages());
+            }
             Survey survey = descriptor.survey(publisher.mergedTables(published));
-            publisher.publish(survey, published.stream().map(CatalogTable::name).toList(), !descriptor.footprint().isEmpty());
+            publisher.publish(survey, published.stream().map(CatalogTable::name).toList(), !descriptor.footprint().isEmpty(),
+                    !plates.isEmpty());
             return summary(descriptor.name(), staged, meter.elapsedNanos() / 1e9);
         } catch (SQLException e) {
             throw IngestException.general("DuckDB failed while ingesting " + descriptor.name() + ": " + CsvSource.firstLine(e.getMessage()), e);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.skysieve.catalog.model.Band;
 import org.skysieve.catalog.model.CatalogTable;
 import org.skysieve.catalog.model.Survey;
@@ -20,6 +21,8 @@ import org.skysieve.catalog.model.Survey;
  * @param bands       the photometric bands
  * @param tables      the tables to ingest, at least one
  * @param footprint   coverage, mask, depth maps and images, carried into the survey's footprint folder
+ * @param images      band to its image plates (FITS files), checked and carried into the survey's images folder, where
+ *                    the cutout services (SODA, DataLink, cutout) read them; empty: none declared
  */
 public record SurveyDescriptor(
         Path file,
@@ -30,7 +33,8 @@ public record SurveyDescriptor(
         double epochYear,
         List<Band> bands,
         List<TableDescriptor> tables,
-        FootprintFiles footprint) {
+        FootprintFiles footprint,
+        Map<String, List<Path>> images) {
 
     public SurveyDescriptor {
         requireNonNull(file, "file is null");
@@ -41,6 +45,7 @@ public record SurveyDescriptor(
         bands = List.copyOf(requireNonNull(bands, "bands is null"));
         tables = List.copyOf(requireNonNull(tables, "tables is null"));
         requireNonNull(footprint, "footprint is null");
+        images = Map.copyOf(requireNonNull(images, "images is null"));
     }
 
     /** The survey model with the given published tables. */

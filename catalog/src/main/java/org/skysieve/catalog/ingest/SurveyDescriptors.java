@@ -22,7 +22,8 @@ import org.skysieve.catalog.model.FlagDictionary;
  * and footprint files are resolved against the descriptor's folder and must exist. Stateless and thread-safe.
  */
 public final class SurveyDescriptors {
-    private static final Set<String> SURVEY_KEYS = Set.of("name", "title", "description", "reference", "epoch", "bands", "tables", "footprint");
+    private static final Set<String> SURVEY_KEYS = Set.of("name", "title", "description", "reference", "epoch", "bands", "tables", "footprint",
+            "images");
     private static final Set<String> BAND_KEYS = Set.of("name", "wavelength_micron", "pixel_scale_arcsec", "depth_mag", "magnitude_system");
     private static final Set<String> TABLE_KEYS = Set.of("name", "description", "files", "format", "ra", "dec", "id", "columns",
             "bad_rows", "max_rows_per_partition");
@@ -62,8 +63,33 @@ public final class SurveyDescriptors {
             throw tablesNode.error("Expected at least one table. Actual: none");
         }
         FootprintFiles footprint = root.get("footprint").map(node -> footprint(node, folder, bandNames)).orElse(FootprintFiles.none());
+        Map<String, List<Path>> images = root.get("images").map(node -> images(node, folder, bandNames)).orElse(Map.of());
         return new SurveyDescriptor(file, name, root.text("title", name), root.text("description", ""), root.text("reference", ""),
-                root.get("epoch").map(DescriptorNode::number).orElse(2000.0), bands, tables, footprint);
+                root.get("epoch").map(DescriptorNode::number).orElse(2000.0), bands, tables, footprint, images);
+    }
+
+    /**
+     * The {@code images:} section: band to a file, a glob or a list of them (relative to the descriptor); every
+     * pattern must match at least one file, every band must be one of the survey's.
+     */
+    private static Map<String, List<Path>> images(DescriptorNode node, Path folder, Set<String> bandNames) {
+        Map<String, List<Path>> images = new LinkedHashMap<>();
+        for (Map.Entry<String, DescriptorNode> entry : node.entries().entrySet()) {
+            if (!bandNames.contains(entry.getKey())) {
+                throw entry.getValue().error("Expected one of the survey's bands " + new java.util.TreeSet<>(bandNames)
+                        + ". Actual: '" + entry.getKey() + "'");
+            }
+            List<Path> files = new ArrayList<>();
+            for (DescriptorNode pattern : entry.getValue().items()) {
+                List<Path> matches = FileGlobs.expand(folder, pattern.text().trim());
+                if (matches.isEmpty()) {
+                    throw pattern.error("No image file matches '" + pattern.text() + "' (relative to " + folder + ")");
+                }
+                files.addAll(matches);
+            }
+            images.put(entry.getKey(), List.copyOf(files));
+        }
+        return images;
     }
 
     private static List<Band> bands(DescriptorNode root) {
@@ -102,6 +128,10 @@ public final class SurveyDescriptors {
         String name = nameNode.text().trim();
         if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
             throw nameNode.error("Expected a table name of letters, digits and _, starting with a letter. Actual: '" + name + "'");
+        }
+        if (name.equalsIgnoreCase("images") || name.equalsIgnoreCase("footprint")) {
+            throw nameNode.error("Expected a table name other than 'images' and 'footprint' (the survey's folders of"
+                    + " plates and maps). Actual: '" + name + "'");
         }
         List<Path> files = new ArrayList<>();
         for (DescriptorNode pattern : node.required("files").items()) {

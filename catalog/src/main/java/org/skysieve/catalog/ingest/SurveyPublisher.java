@@ -71,6 +71,16 @@ final class SurveyPublisher implements AutoCloseable {
         }
     }
 
+    /** Where to build the images folder (created empty). */
+    Path builtImages() {
+        Path folder = work.resolve("built").resolve("images");
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw IngestException.general("Cannot create " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The survey as published now, if it is. */
     java.util.Optional<Survey> current() {
         Path file = layout.surveyFile(surveyName);
@@ -97,8 +107,16 @@ final class SurveyPublisher implements AutoCloseable {
         return tables;
     }
 
-    /** Moves the built catalogues (and footprint, if built) into place, then writes survey.json; all or nothing. */
+    /** As {@link #publish(Survey, List, boolean, boolean)} without images. */
     void publish(Survey survey, List<String> tableNames, boolean withFootprint) {
+        publish(survey, tableNames, withFootprint, false);
+    }
+
+    /**
+     * Moves the built catalogues (and footprint and images folders, if built; they replace the survey's) into place,
+     * then writes survey.json; all or nothing.
+     */
+    void publish(Survey survey, List<String> tableNames, boolean withFootprint, boolean withImages) {
         Deque<Runnable> undo = new ArrayDeque<>();
         try {
             Path surveyFolder = Files.createDirectories(layout.surveyFolder(surveyName));
@@ -107,9 +125,14 @@ final class SurveyPublisher implements AutoCloseable {
             if (withFootprint) {
                 folders.add("footprint");
             }
+            if (withImages) {
+                folders.add("images");
+            }
             for (String folder : folders) {
                 Path built = work.resolve("built").resolve(folder);
-                Path target = folder.equals("footprint") ? layout.footprintFolder(surveyName) : layout.catalogueFolder(surveyName, folder);
+                Path target = folder.equals("footprint") ? layout.footprintFolder(surveyName)
+                        : folder.equals("images") ? layout.imagesFolder(surveyName)
+                        : layout.catalogueFolder(surveyName, folder);
                 if (Files.exists(target)) {
                     Path aside = old.resolve(folder);
                     move(target, aside);

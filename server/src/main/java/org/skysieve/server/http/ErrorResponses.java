@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * unexpected is logged here and answered with a short message, never a stack trace.
  *
  * <p>The form follows the protocol of the path: under {@code /tap} a DALI error document (a VOTable with
- * {@code QUERY_STATUS=ERROR} and the message); elsewhere plain text.
+ * {@code QUERY_STATUS=ERROR} and the message), also under {@code /soda} and {@code /datalink}; elsewhere plain text.
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -56,7 +56,8 @@ public final class ErrorResponses {
     /** Writes the error in the form of the path's protocol. Usable by handlers that report an error themselves. */
     public static void respond(Context context, int httpStatus, String message) {
         context.status(httpStatus);
-        if (context.path().startsWith("/tap") || context.path().startsWith("/soda")) {
+        if (context.path().startsWith("/tap") || context.path().startsWith("/soda")
+                || context.path().startsWith("/datalink")) {
             context.contentType("application/x-votable+xml").result(VoTableDocuments.error(message));
         } else {
             context.contentType("text/plain; charset=utf-8").result(message + "\n");

@@ -21,6 +21,7 @@ import org.skysieve.server.http.ServiceException;
  * IVOA SODA 1.0 synchronous cutouts of the archive's image plates: {@code GET|POST /soda/sync} with the parameters of
  * {@link SodaRequest}, answering a FITS image ({@code application/fits}) with the stamp's WCS; errors are VOTable
  * documents with QUERY_STATUS=ERROR (through {@code ErrorResponses}). Parameter names are case-insensitive (DALI).
+ * {@code /soda/capabilities} and {@code /soda/availability} are its VOSI documents ({@link SodaCapabilities}).
  * The plate index is read on the first request. Thread-safe.
  */
 public final class SodaRoutes {
@@ -34,6 +35,15 @@ public final class SodaRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/soda/sync", this::sync);
         routes.post("/soda/sync", this::sync);
+        routes.get("/soda/capabilities", context -> context.contentType("text/xml; charset=utf-8")
+                .result(SodaCapabilities.capabilities(SodaCapabilities.rootUrl(context))));
+        routes.get("/soda/availability", context -> context.contentType("text/xml; charset=utf-8")
+                .result(SodaCapabilities.availability()));
+    }
+
+    /** The plate index of the archive, read on first use and shared (with DataLink). */
+    public PlateIndex plateIndex() {
+        return service().index();
     }
 
     private void sync(Context context) throws IOException {

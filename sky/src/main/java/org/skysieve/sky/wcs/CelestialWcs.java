@@ -31,6 +31,8 @@ public final class CelestialWcs {
     private final double lonPoleDeg;
     private final double latPoleDeg;
     private final SphericalRotation rotation;
+    private final SipDistortion sip;
+    private final TpvDistortion tpv;
 
     /**
      * A WCS from its parts; {@link WcsHeaderParser} builds it from header cards.
@@ -51,6 +53,17 @@ public final class CelestialWcs {
     public CelestialWcs(String longitudeType, String latitudeType, Projection projection, CelestialFrame frame,
             double equinoxYear, double referencePixelX, double referencePixelY, LinearTransform linear,
             double referenceLonDeg, double referenceLatDeg, double lonPoleDeg, double latPoleDeg) {
+        this(longitudeType, latitudeType, projection, frame, equinoxYear, referencePixelX, referencePixelY, linear,
+                referenceLonDeg, referenceLatDeg, lonPoleDeg, latPoleDeg, null, null);
+    }
+
+    /** As the public constructor, with a SIP distortion of pixel offsets and/or a TPV one of the plane (null: none). */
+    CelestialWcs(String longitudeType, String latitudeType, Projection projection, CelestialFrame frame,
+            double equinoxYear, double referencePixelX, double referencePixelY, LinearTransform linear,
+            double referenceLonDeg, double referenceLatDeg, double lonPoleDeg, double latPoleDeg, SipDistortion sip,
+            TpvDistortion tpv) {
+        this.sip = sip;
+        this.tpv = tpv;
         this.longitudeType = requireNonNull(longitudeType, "longitudeType is null");
         this.latitudeType = requireNonNull(latitudeType, "latitudeType is null");
         this.projection = requireNonNull(projection, "projection is null");
@@ -80,10 +93,25 @@ public final class CelestialWcs {
         return frame;
     }
 
+    /** The distortion convention in use: {@code "SIP"}, {@code "TPV"} or empty for none. */
+    public Optional<String> distortion() {
+        return sip != null ? Optional.of("SIP") : tpv != null ? Optional.of("TPV") : Optional.empty();
+    }
+
     /** The sky position of a pixel, or empty outside the projection's domain. */
     public Optional<LonLat> pixelToWorld(PixelPosition pixel) {
         double[] work = new double[2];
-        linear.apply(pixel.x() - referencePixelX, pixel.y() - referencePixelY, work);
+        double offsetX = pixel.x() - referencePixelX;
+        double offsetY = pixel.y() - referencePixelY;
+        if (sip != null) {
+            sip.apply(offsetX, offsetY, work);
+            offsetX = work[0];
+            offsetY = work[1];
+        }
+        linear.apply(offsetX, offsetY, work);
+        if (tpv != null) {
+            tpv.apply(work[0], work[1], work);
+        }
         if (!projection.planeToNative(work[0], work[1], work)) {
             return Optional.empty();
         }
@@ -98,7 +126,13 @@ public final class CelestialWcs {
         if (!projection.nativeToPlane(work[0], work[1], work)) {
             return Optional.empty();
         }
+        if (tpv != null && !tpv.invert(work[0], work[1], work)) {
+            return Optional.empty();
+        }
         linear.applyInverse(work[0], work[1], work);
+        if (sip != null && !sip.invert(work[0], work[1], work)) {
+            return Optional.empty();
+        }
         double x = work[0] + referencePixelX;
         double y = work[1] + referencePixelY;
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
@@ -114,12 +148,12 @@ public final class CelestialWcs {
     public CelestialWcs forSubImage(long firstX, long firstY) {
         return new CelestialWcs(longitudeType, latitudeType, projection, frame, equinoxYear,
                 referencePixelX - (firstX - 1), referencePixelY - (firstY - 1), linear, referenceLonDeg,
-                referenceLatDeg, lonPoleDeg, latPoleDeg);
+                referenceLatDeg, lonPoleDeg, latPoleDeg, sip, tpv);
     }
 
     /**
      * Header cards describing this WCS on a 2-D image (axes 1 and 2): CTYPE, CRPIX, CRVAL, CD, LONPOLE, LATPOLE, RADESYS,
-     * EQUINOX. Values are FITS value text (strings quoted), in insertion order.
+     * EQUINOX, and the distortion's SIP (A_p_q, B_p_q, AP_p_q, BP_p_q) or TPV (PVi_k) cards. Values are FITS value text (strings quoted), in insertion order.
      */
     public Map<String, String> toCards() {
         Map<String, String> cards = new LinkedHashMap<>();
@@ -145,6 +179,12 @@ public final class CelestialWcs {
         }
         if (!Double.isNaN(equinoxYear)) {
             cards.put("EQUINOX", number(equinoxYear));
+        }
+        if (sip != null) {
+            cards.putAll(sip.toCards());
+        }
+        if (tpv != null) {
+            cards.putAll(tpv.toCards());
         }
         return Collections.unmodifiableMap(cards);
     }
@@ -173,6 +213,6 @@ public final class CelestialWcs {
     public String toString() {
         return "CelestialWcs[" + longitudeType + ", " + latitudeType + ", " + frame + ", CRPIX=(" + referencePixelX
                 + ", " + referencePixelY + "), CRVAL=(" + referenceLonDeg + ", " + referenceLatDeg + "), " + linear
-                + "]";
+                + distortion().map(name -> ", " + name).orElse("") + "]";
     }
 }

@@ -97,7 +97,9 @@ final class SphericalRotation {
         double y = -cosTheta * Math.sin(dPhi);
         double sinLat = sinTheta * sinDeltaPole + cosTheta * cosDeltaPole * Math.cos(dPhi);
         out[0] = wrap360(alphaPoleDeg + Math.toDegrees(Math.atan2(y, x)));
-        out[1] = Math.toDegrees(Math.asin(Math.max(-1.0, Math.min(1.0, sinLat))));
+        // atan2 of the unit vector rather than asin: asin loses half the digits near the native pole (the reference
+        // point of zenithal projections), which shows as 1e-6 pixel in round trips.
+        out[1] = Math.toDegrees(Math.atan2(sinLat, Math.hypot(x, y)));
     }
 
     /** Celestial (lon, lat) to native (phi in (-180, 180], theta), written into {@code out}. */
@@ -109,7 +111,7 @@ final class SphericalRotation {
         double y = -cosLat * Math.sin(dLon);
         double sinTheta = sinLat * sinDeltaPole + cosLat * cosDeltaPole * Math.cos(dLon);
         out[0] = wrap180(phiPoleDeg + Math.toDegrees(Math.atan2(y, x)));
-        out[1] = Math.toDegrees(Math.asin(Math.max(-1.0, Math.min(1.0, sinTheta))));
+        out[1] = Math.toDegrees(Math.atan2(sinTheta, Math.hypot(x, y)));
     }
 
     private static double sin(double angleDeg) {

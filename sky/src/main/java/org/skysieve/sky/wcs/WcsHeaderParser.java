@@ -9,8 +9,10 @@ import java.util.Map;
  * characters name a longitude (RA--, GLON, ELON) and a latitude (DEC-, GLAT, ELAT), among up to WCSAXES/NAXIS axes; other
  * axes are ignored (they must not be coupled to the celestial ones). The linear part is CDi_j if any is present (missing
  * elements 0), else CDELTi (default 1) times PCi_j (default identity), else CROTA2 with CDELT. RADESYS as given, else
- * FK4 for EQUINOX &lt; 1984, FK5 for a later EQUINOX, ICRS without either. Distortions (SIP, TPV and other PV
- * polynomials) are refused with a message naming them, not ignored.
+ * FK4 for EQUINOX &lt; 1984, FK5 for a later EQUINOX, ICRS without either. Distortions: SIP (CTYPE suffix
+ * {@code -SIP}, cards A_p_q, B_p_q, AP_p_q, BP_p_q; see {@link SipDistortion}) and TPV (projection code TPV, cards
+ * PVi_k; see {@link TpvDistortion}). Other conventions (TNX, ZPX, lookup tables) and non-zero projection parameters
+ * PVi_m on other projections are refused with a message naming the keyword, not ignored.
  */
 public final class WcsHeaderParser {
     private WcsHeaderParser() {
@@ -37,16 +39,19 @@ public final class WcsHeaderParser {
         String longitudeType = cards.get("CTYPE" + longitudeAxis).trim();
         String latitudeType = cards.get("CTYPE" + latitudeAxis).trim();
         Projection projection = projectionOf(longitudeType, "CTYPE" + longitudeAxis);
-        if (projectionOf(latitudeType, "CTYPE" + latitudeAxis) != projection) {
+        if (projectionOf(latitudeType, "CTYPE" + latitudeAxis) != projection
+                || isSip(longitudeType) != isSip(latitudeType) || isTpv(longitudeType) != isTpv(latitudeType)) {
             throw new WcsException("Expected the same projection on both celestial axes. Actual: CTYPE" + longitudeAxis
                     + "='" + longitudeType + "', CTYPE" + latitudeAxis + "='" + latitudeType + "'");
         }
-        for (int axis : new int[] {longitudeAxis, latitudeAxis}) {
+        boolean tpv = isTpv(longitudeType);
+        for (int axis : tpv ? new int[0] : new int[] {longitudeAxis, latitudeAxis}) {
             for (int index = 0; index < 100; index++) {
                 String keyword = "PV" + axis + "_" + index;
                 if (cards.containsKey(keyword) && number(cards, keyword, 0.0) != 0.0) {
-                    throw new WcsException(keyword + "=" + cards.get(keyword) + ": projection parameters and PV"
-                            + " distortions are not supported yet (only zero, the default, is accepted)");
+                    throw new WcsException(keyword + "=" + cards.get(keyword) + " with CTYPE" + axis + "='"
+                            + cards.get("CTYPE" + axis).trim() + "': projection parameters are not supported (only"
+                            + " zero, the default, is accepted; a TPV polynomial needs the projection code TPV)");
                 }
             }
         }
@@ -57,11 +62,21 @@ public final class WcsHeaderParser {
         if (Double.isNaN(equinox)) {
             equinox = number(cards, "EPOCH", Double.NaN);
         }
+        SipDistortion sip = isSip(longitudeType) ? SipDistortion.fromCards(cards, "CTYPE" + longitudeAxis) : null;
+        TpvDistortion tpvDistortion = tpv ? TpvDistortion.fromCards(cards, longitudeAxis, latitudeAxis) : null;
         return new CelestialWcs(longitudeType, latitudeType, projection,
                 frame(cards, longitudeType, equinox), equinox, number(cards, "CRPIX" + firstAxis, 0.0),
                 number(cards, "CRPIX" + secondAxis, 0.0), linear, number(cards, "CRVAL" + longitudeAxis, 0.0),
                 number(cards, "CRVAL" + latitudeAxis, 0.0), number(cards, "LONPOLE", Double.NaN),
-                number(cards, "LATPOLE", Double.NaN));
+                number(cards, "LATPOLE", Double.NaN), sip, tpvDistortion);
+    }
+
+    private static boolean isSip(String type) {
+        return type.length() > 8 && type.substring(8).equals("-SIP");
+    }
+
+    private static boolean isTpv(String type) {
+        return type.length() >= 8 && type.substring(5, 8).equals("TPV");
     }
 
     private static int axisCount(Map<String, String> cards) {
@@ -81,13 +96,16 @@ public final class WcsHeaderParser {
         }
         String code = type.substring(5, 8).replace("-", "");
         String suffix = type.substring(8);
-        if (suffix.contains("SIP") || code.equals("TPV") || code.equals("TNX") || code.equals("ZPX")) {
-            throw new WcsException(keyword + "='" + type + "': distortion polynomials (SIP, TPV, TNX, ZPX) are not"
-                    + " supported yet");
+        if (code.equals("TNX") || code.equals("ZPX")) {
+            throw new WcsException(keyword + "='" + type + "': the distortion conventions TNX and ZPX are not"
+                    + " supported (SIP and TPV are)");
         }
-        if (!suffix.isEmpty()) {
-            throw new WcsException("Expected " + keyword + " without a suffix after the projection code. Actual: '"
-                    + type + "'");
+        if (code.equals("TPV") && suffix.isEmpty()) {
+            return Projection.TAN;
+        }
+        if (!suffix.isEmpty() && !suffix.equals("-SIP")) {
+            throw new WcsException("Expected " + keyword + " without a suffix after the projection code, or '-SIP'."
+                    + " Actual: '" + type + "'");
         }
         return Projection.ofCode(type.substring(5, 8), keyword);
     }
@@ -152,15 +170,7 @@ public final class WcsHeaderParser {
     }
 
     private static double number(Map<String, String> cards, String keyword, double absent) {
-        String text = cards.get(keyword);
-        if (text == null || text.isBlank()) {
-            return absent;
-        }
-        try {
-            return Double.parseDouble(text.trim().replace('D', 'E').replace('d', 'e'));
-        } catch (NumberFormatException e) {
-            throw new WcsException("Expected a number in " + keyword + ". Actual: '" + text + "'");
-        }
+        return HeaderNumbers.number(cards, keyword, absent);
     }
 
     private static String describeTypes(Map<String, String> cards, int axisCount) {

@@ -70,10 +70,10 @@ class CelestialWcsTest {
     void headerErrorsNameTheKeyword() {
         Map<String, String> sip = header("TAN", 1, 1);
         sip.put("CTYPE1", "RA---TAN-SIP");
-        assertThatThrownBy(() -> CelestialWcs.fromCards(sip)).hasMessageContaining("CTYPE1='RA---TAN-SIP'")
-                .hasMessageContaining("SIP");
+        assertThatThrownBy(() -> CelestialWcs.fromCards(sip)).hasMessageContaining("CTYPE1")
+                .hasMessageContaining("CTYPE2");
         Map<String, String> tpv = header("TPV", 1, 1);
-        assertThatThrownBy(() -> CelestialWcs.fromCards(tpv)).hasMessageContaining("TPV");
+        assertThatThrownBy(() -> CelestialWcs.fromCards(tpv)).hasMessageContaining("TPV").hasMessageContaining("PV1_");
         Map<String, String> unknown = header("XYZ", 1, 1);
         assertThatThrownBy(() -> CelestialWcs.fromCards(unknown)).hasMessageContaining("'XYZ'");
         Map<String, String> badNumber = header("TAN", 1, 1);

@@ -65,11 +65,6 @@ class WcsOracleTest {
         for (String line : dataLines(fits.resolve("expected/images_pix2world_expected.csv"))) {
             String[] fields = line.split(",", -1);
             Map<String, String> cards = readHeader(fits.resolve("images").resolve(fields[0]));
-            if (fields[4].contains("SIP")) {
-                assertThatThrownBy(() -> CelestialWcs.fromCards(cards)).isInstanceOf(WcsException.class)
-                        .hasMessageContaining("SIP");
-                continue;
-            }
             CelestialWcs celestial = CelestialWcs.fromCards(cards);
             String[] pixel = fields[5].split(" ");
             String[] world = fields[6].split(" ");
@@ -83,7 +78,7 @@ class WcsOracleTest {
             assertThat(Math.hypot(back.x() - position.x(), back.y() - position.y())).as(line).isLessThan(1e-6);
             checked++;
         }
-        assertThat(checked).isGreaterThanOrEqualTo(42);
+        assertThat(checked).isGreaterThanOrEqualTo(49);
     }
 
     @Test
