@@ -75,9 +75,10 @@ class BatchCutoutsTest {
         }
         assertThat(offset).isEqualTo(data.capacity());
         List<String> index = Files.readAllLines(folder.resolve("stamps.index.csv"));
-        assertThat(index.get(0)).isEqualTo("row,ra,dec,status_W1,plate_W1,status_W2,plate_W2");
+        assertThat(index.get(0)).isEqualTo("row,ra,dec,status_W1,plate_W1,blank_W1,first_x_W1,first_y_W1,status_W2,"
+                + "plate_W2,blank_W2,first_x_W2,first_y_W2");
         assertThat(index.get(1)).contains(",ok,");
         assertThat(index.get(2)).contains(",partial,");
-        assertThat(index.get(4)).endsWith(",outside,,outside,");
+        assertThat(index.get(4)).endsWith(",outside,,256,,,outside,,256,,");
     }
 }
