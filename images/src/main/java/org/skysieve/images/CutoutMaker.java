@@ -29,6 +29,8 @@ import org.skysieve.sky.wcs.PixelPosition;
  */
 final class CutoutMaker {
     private static final double SNAP_PIXELS = 1e-6;
+    private static final int OUTLINE_STEP_PIXELS = 32;
+    private static final double OUTLINE_MARGIN_PIXELS = 2.0;
 
     /**
      * The primary plate of a stamp and the centre's 0-based pixel position on it.
@@ -123,8 +125,14 @@ final class CutoutMaker {
         primary.pixels().copy(x0, y0, x1 - x0, y1 - y0, pixels, width, (int) (x0 - firstX), (int) (y0 - firstY));
         List<Plate> used = new ArrayList<>(List.of(plate));
         CelestialWcs wcs = plate.wcs().forSubImage(firstX + 1, firstY + 1);
+        List<PlatePixels> others = new ArrayList<>();
+        for (PlatePixels candidate : candidates) {
+            if (candidate != primary.pixels() && mayCover(candidate.plate(), wcs, width, height)) {
+                others.add(candidate);
+            }
+        }
         int blank = 0;
-        int[] filledBy = new int[candidates.size()];
+        int[] filledBy = new int[others.size()];
         for (int row = 0; row < height; row++) {
             for (int column = 0; column < width; column++) {
                 long plateX = firstX + column;
@@ -133,13 +141,10 @@ final class CutoutMaker {
                     continue;
                 }
                 boolean filled = false;
-                Optional<LonLat> world = candidates.size() > 1
-                        ? wcs.pixelToWorld(new PixelPosition(column + 1.0, row + 1.0)) : Optional.empty();
-                for (int index = 0; index < candidates.size() && world.isPresent() && !filled; index++) {
-                    PlatePixels other = candidates.get(index);
-                    if (other == primary.pixels()) {
-                        continue;
-                    }
+                Optional<LonLat> world = others.isEmpty() ? Optional.empty()
+                        : wcs.pixelToWorld(new PixelPosition(column + 1.0, row + 1.0));
+                for (int index = 0; index < others.size() && world.isPresent() && !filled; index++) {
+                    PlatePixels other = others.get(index);
                     Optional<PixelPosition> there = other.plate().wcs().worldToPixel(world.get());
                     if (there.isPresent()) {
                         long x = Math.round(there.get().x() - 1.0);
@@ -159,12 +164,47 @@ final class CutoutMaker {
                 }
             }
         }
-        for (int index = 0; index < candidates.size(); index++) {
+        for (int index = 0; index < others.size(); index++) {
             if (filledBy[index] > 0) {
-                used.add(candidates.get(index).plate());
+                used.add(others.get(index).plate());
             }
         }
         return new Cutout(pixels, width, height, wcs, plate, used, firstX, firstY, blank, null);
+    }
+
+    /**
+     * Whether {@code other} may hold a pixel of the stamp: the stamp's outline (its edges sampled every
+     * {@value #OUTLINE_STEP_PIXELS} pixels) mapped onto the other plate has a bounding box within
+     * {@value #OUTLINE_MARGIN_PIXELS} pixels of it. A quick rejection only: kept plates are still tested pixel by
+     * pixel, and anything the projections cannot map is kept.
+     */
+    private static boolean mayCover(Plate other, CelestialWcs stamp, int width, int height) {
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        int stepsX = Math.max(1, (int) Math.ceil(width / (double) OUTLINE_STEP_PIXELS));
+        int stepsY = Math.max(1, (int) Math.ceil(height / (double) OUTLINE_STEP_PIXELS));
+        for (int side = 0; side < 4; side++) {
+            int steps = side < 2 ? stepsX : stepsY;
+            for (int step = 0; step <= steps; step++) {
+                double fraction = step / (double) steps;
+                double x = side < 2 ? 0.5 + fraction * width : (side == 2 ? 0.5 : width + 0.5);
+                double y = side < 2 ? (side == 0 ? 0.5 : height + 0.5) : 0.5 + fraction * height;
+                Optional<LonLat> world = stamp.pixelToWorld(new PixelPosition(x, y));
+                Optional<PixelPosition> there = world.isEmpty() ? Optional.empty()
+                        : other.wcs().worldToPixel(world.get());
+                if (there.isEmpty()) {
+                    return true;
+                }
+                minX = Math.min(minX, there.get().x());
+                maxX = Math.max(maxX, there.get().x());
+                minY = Math.min(minY, there.get().y());
+                maxY = Math.max(maxY, there.get().y());
+            }
+        }
+        return maxX >= 0.5 - OUTLINE_MARGIN_PIXELS && minX <= other.width() + 0.5 + OUTLINE_MARGIN_PIXELS
+                && maxY >= 0.5 - OUTLINE_MARGIN_PIXELS && minY <= other.height() + 0.5 + OUTLINE_MARGIN_PIXELS;
     }
 
     /** Length of the overlap of a stamp of {@code size} centred at 0-based {@code centre} with [0, extent). */
