@@ -71,10 +71,14 @@ public final class CutoutRate {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         Map<String, Double> rates = new LinkedHashMap<>();
         rates.put("skysieve CutoutService.cut, 1 thread", singleRate(service, survey, band, positions));
-        rates.put("skysieve BatchCutouts to .npy, 1 thread", batchRate(service, survey, band, positions, 1));
         int processors = Runtime.getRuntime().availableProcessors();
-        rates.put("skysieve BatchCutouts to .npy, " + processors + " threads", batchRate(service, survey, band,
-                positions, processors));
+        for (boolean discard : new boolean[] {true, false}) {
+            String where = discard ? " (/dev/null)" : " (disk)";
+            rates.put("skysieve BatchCutouts .npy, 1 thread" + where, batchRate(service, survey, band, positions, 1,
+                    discard));
+            rates.put("skysieve BatchCutouts .npy, " + processors + " threads" + where, batchRate(service, survey,
+                    band, positions, processors, discard));
+        }
         rates.putAll(peers(positionsFile));
         double astropySky = rates.getOrDefault("astropy Cutout2D, sky position each", Double.NaN);
         double astropyPixel = rates.getOrDefault("astropy Cutout2D, pixel positions", Double.NaN);
@@ -110,8 +114,8 @@ public final class CutoutRate {
     }
 
     private static double batchRate(CutoutService service, String survey, String band, LonLat[] positions,
-            int threads) throws IOException {
-        Path folder = Files.createTempDirectory("cutout-rate");
+            int threads, boolean discard) throws IOException {
+        Path folder = folder(discard);
         double[] ra = new double[positions.length];
         double[] dec = new double[positions.length];
         for (int i = 0; i < positions.length; i++) {
@@ -129,11 +133,28 @@ public final class CutoutRate {
                 for (Path file : summary.files()) {
                     Files.delete(file);
                 }
+                folder = folder(discard);
             }
         } finally {
+            for (String name : new String[] {"stamps.npy", "stamps.mask.npy"}) {
+                Files.deleteIfExists(folder.resolve(name));
+            }
             Files.deleteIfExists(folder);
         }
         return best;
+    }
+
+    /**
+     * A temporary folder for stamps.npy; with {@code discard} the tensor and mask files are links to /dev/null, so that
+     * the figure is the cutting and encoding alone, without the disk (this machine's disk writes about 100 MB/s).
+     */
+    private static Path folder(boolean discard) throws IOException {
+        Path folder = Files.createTempDirectory("cutout-rate");
+        if (discard) {
+            Files.createSymbolicLink(folder.resolve("stamps.npy"), Path.of("/dev/null"));
+            Files.createSymbolicLink(folder.resolve("stamps.mask.npy"), Path.of("/dev/null"));
+        }
+        return folder;
     }
 
     /** The peers' rates from the Python script, or none (with a message) when astropy is not there. */
@@ -175,17 +196,23 @@ public final class CutoutRate {
             ra[i] = position.lonDeg();
             dec[i] = position.latDeg();
         }
-        Path folder = Files.createTempDirectory("cutout-survey-batch");
+        for (boolean discard : new boolean[] {true, false}) {
+            surveyBatch(service, survey, bands, side, ra, dec, plates.size(), discard);
+        }
+    }
+
+    private static void surveyBatch(CutoutService service, String survey, List<String> bands, int side, double[] ra,
+            double[] dec, int plateCount, boolean discard) throws IOException {
+        int count = ra.length;
+        Path folder = folder(discard);
         Path out = folder.resolve("stamps.npy");
-        System.out.printf(Locale.ROOT, "survey batch: %d positions over %d plates of %s, bands %s, %d x %d, load"
-                + " average %s%n", count, plates.size(), survey, bands, side, side, loadAverage());
+        System.out.printf(Locale.ROOT, "survey batch%s: %d positions over %d plates of %s, bands %s, %d x %d, load"
+                + " average %s%n", discard ? " (tensor and mask to /dev/null)" : " (to disk)", count, plateCount,
+                survey, bands, side, side, loadAverage());
         try {
             BatchCutouts.Summary summary = BatchCutouts.write(service, BatchSpec.npy(survey, bands, side), ra, dec,
                     Optional.empty(), out, BatchCutouts.Progress.none());
-            long bytes = 0;
-            for (Path file : summary.files()) {
-                bytes += Files.size(file);
-            }
+            long bytes = (long) summary.stamps() * side * side * 5;
             System.out.printf(Locale.ROOT, "survey batch: %d stamps (%d outside) in %.1f s = %.0f stamps/s, %.2f GB"
                     + " written; load average %s%n", summary.stamps(), summary.outside(), summary.seconds(),
                     summary.stamps() / summary.seconds(), bytes / 1e9, loadAverage());
@@ -193,7 +220,9 @@ public final class CutoutRate {
                 Files.delete(file);
             }
         } finally {
-            Files.deleteIfExists(out);
+            for (Path file : BatchCutouts.files(org.skysieve.images.BatchFormat.NPY, out)) {
+                Files.deleteIfExists(file);
+            }
             Files.deleteIfExists(folder);
         }
     }

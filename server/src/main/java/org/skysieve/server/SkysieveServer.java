@@ -6,6 +6,8 @@ import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.status.StatusMaps;
+import org.skysieve.server.cutouts.CutoutRoutes;
+import org.skysieve.server.cutouts.CutoutSettings;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
 import org.skysieve.server.moc.MocRoutes;
@@ -27,11 +29,13 @@ public final class SkysieveServer implements AutoCloseable {
     private final Javalin javalin;
     private final TapService tap;
     private final XmatchService xmatch;
+    private final CutoutRoutes cutouts;
 
-    private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch) {
+    private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch, CutoutRoutes cutouts) {
         this.javalin = javalin;
         this.tap = tap;
         this.xmatch = xmatch;
+        this.cutouts = cutouts;
     }
 
     /**
@@ -61,6 +65,7 @@ public final class SkysieveServer implements AutoCloseable {
         HealthRoutes health = new HealthRoutes(archive);
         MocRoutes mocs = new MocRoutes(archive, new StatusMaps(archive));
         XmatchService xmatch = new XmatchService(archive, XmatchSettings.defaults(archive.layout().root().resolve(".xmatch")));
+        CutoutRoutes cutouts = new CutoutRoutes(archive, CutoutSettings.defaults(archive.layout().root().resolve(".cutouts")));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
@@ -72,6 +77,7 @@ public final class SkysieveServer implements AutoCloseable {
             mocs.register(config.routes);
             xmatch.register(config.routes);
             new SodaRoutes(archive).register(config.routes);
+            cutouts.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
@@ -79,10 +85,11 @@ public final class SkysieveServer implements AutoCloseable {
         } catch (JavalinBindException e) {
             tap.close();
             xmatch.close();
+            cutouts.close();
             throw new IllegalArgumentException("Port " + port + " is already in use: stop what uses it, or choose another"
                     + " port with --port", e);
         }
-        return new SkysieveServer(javalin, tap, xmatch);
+        return new SkysieveServer(javalin, tap, xmatch, cutouts);
     }
 
     /** The port actually listened on. */
@@ -95,5 +102,6 @@ public final class SkysieveServer implements AutoCloseable {
         javalin.stop();
         tap.close();
         xmatch.close();
+        cutouts.close();
     }
 }
