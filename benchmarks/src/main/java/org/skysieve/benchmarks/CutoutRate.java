@@ -133,6 +133,7 @@ public final class CutoutRate {
                 for (Path file : summary.files()) {
                     Files.delete(file);
                 }
+                Files.deleteIfExists(folder);
                 folder = folder(discard);
             }
         } finally {
