@@ -14,9 +14,12 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * {@link BatchFormat#PNG}: a ZIP of one PNG per position and band, {@code ROW_BAND.png} (row zero-padded to 6 digits),
- * then {@code index.csv}. PNGs are already compressed: entries are stored at deflate level 0.
+ * then {@code index.csv}. PNGs are already compressed: entries are stored at deflate level 0. Entry times are fixed,
+ * so that the same batch gives the same bytes.
  */
 final class PngZipSink implements StampSink {
+    /** 2000-01-01T00:00:00Z: ZIP entry times are fixed. */
+    static final long FIXED_TIME_MILLIS = 946_684_800_000L;
     private final ZipOutputStream zip;
     private final BatchSpec spec;
 
@@ -35,7 +38,7 @@ final class PngZipSink implements StampSink {
         int bandCount = spec.bands().size();
         for (int row = 0; row < chunk.rows; row++) {
             for (int band = 0; band < bandCount; band++) {
-                zip.putNextEntry(new ZipEntry(entryName(chunk.firstRow + row, spec.bands().get(band))));
+                zip.putNextEntry(entry(entryName(chunk.firstRow + row, spec.bands().get(band))));
                 zip.write(chunk.png[row * bandCount + band]);
                 zip.closeEntry();
             }
@@ -44,12 +47,19 @@ final class PngZipSink implements StampSink {
 
     @Override
     public void finish(BatchIndex index) throws IOException {
-        zip.putNextEntry(new ZipEntry("index.csv"));
+        zip.putNextEntry(entry("index.csv"));
         Writer writer = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
         index.writeCsv(writer);
         writer.flush();
         zip.closeEntry();
         zip.finish();
+    }
+
+    /** An entry with a fixed time, so that the same batch gives the same bytes. */
+    static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_TIME_MILLIS);
+        return entry;
     }
 
     @Override

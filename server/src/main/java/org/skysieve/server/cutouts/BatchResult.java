@@ -27,6 +27,9 @@ import org.skysieve.images.BatchFormat;
  * @param outside stamps outside every plate or without a position
  */
 record BatchResult(BatchFormat format, Map<String, Path> files, long stamps, long outside) {
+    /** 2000-01-01T00:00:00Z, the time of every bundle entry. */
+    private static final long FIXED_TIME_MILLIS = 946_684_800_000L;
+
     BatchResult {
         requireNonNull(format, "format is null");
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
@@ -65,7 +68,9 @@ record BatchResult(BatchFormat format, Map<String, Path> files, long stamps, lon
         // .npy floats barely compress: level 0 keeps the bundle as fast as a copy
         zip.setLevel(Deflater.NO_COMPRESSION);
         for (Map.Entry<String, Path> file : files.entrySet()) {
-            zip.putNextEntry(new ZipEntry(file.getKey()));
+            ZipEntry entry = new ZipEntry(file.getKey());
+            entry.setTime(FIXED_TIME_MILLIS); // the same batch gives the same bytes
+            zip.putNextEntry(entry);
             try (InputStream in = Files.newInputStream(file.getValue())) {
                 in.transferTo(zip);
             }

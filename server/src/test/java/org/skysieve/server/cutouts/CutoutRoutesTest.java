@@ -245,6 +245,11 @@ class CutoutRoutesTest {
                 }
             }
         }
+        form.remove("IDS");
+        HttpResponse<byte[]> fromFile = post("/cutouts", form, String.join("\n", ids.get(2), ids.get(0), ids.get(1))
+                .getBytes(StandardCharsets.UTF_8), "ids");
+        assertThat(fromFile.statusCode()).as(text(fromFile)).isEqualTo(200);
+        assertThat(unzip(fromFile.body()).get("cutouts.npy")).isEqualTo(entries.get("cutouts.npy"));
         form.put("IDS", ids.get(0) + ",no-such-object");
         HttpResponse<byte[]> unknown = post("/cutouts", form, null);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -385,6 +390,11 @@ class CutoutRoutesTest {
     /** Multipart: the form as text parts and {@code file} (when not null) as the part {@code positions}. */
     private static HttpResponse<byte[]> post(String path, Map<String, String> form, byte[] file)
             throws IOException, InterruptedException {
+        return post(path, form, file, "positions");
+    }
+
+    private static HttpResponse<byte[]> post(String path, Map<String, String> form, byte[] file, String part)
+            throws IOException, InterruptedException {
         String boundary = "skysieve-cutouts-boundary-7d1";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> entry : form.entrySet()) {
@@ -392,7 +402,7 @@ class CutoutRoutesTest {
                     + "\"\r\n\r\n" + entry.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         if (file != null) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"positions\";"
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\";"
                     + " filename=\"positions.csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.write(file);
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
