@@ -4,7 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.skysieve.images.BatchCutouts;
+import org.skysieve.images.BatchFormat;
+import org.skysieve.images.BatchSpec;
+import org.skysieve.images.CommonGrid;
 import org.skysieve.images.Cutout;
+import org.skysieve.images.PngImages;
+import org.skysieve.images.StampStretch;
 import org.skysieve.images.CutoutService;
 import org.skysieve.images.CutoutSize;
 import org.skysieve.images.PlateIndex;
@@ -18,7 +24,10 @@ import picocli.CommandLine.Option;
         description = {"Cut a FITS stamp around a position, in native pixels with a shifted WCS, as astropy's"
                 + " Cutout2D(mode='partial') does: pixels outside the image are NaN.",
             "  skysieve cutout --data DIR --survey S --band B --ra RA --dec DEC --size 64 --out STAMP.fits",
-            "  skysieve cutout --image PLATE.fits --ra RA --dec DEC --size 10arcsec --out STAMP.fits"})
+            "  skysieve cutout --image PLATE.fits --ra RA --dec DEC --size 10arcsec --out STAMP.png",
+            "  skysieve cutout --data DIR --survey S --bands g,r,i --size 64 --positions POS.csv --out OUT.npy|.fits|.zip",
+            "--out X.png writes a stretched 8-bit preview (--stretch); --scale/--resample put every band on a common"
+                + " north-up TAN grid."})
 final class CutoutCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -54,8 +63,26 @@ final class CutoutCommand implements Callable<Integer> {
     @Option(names = "--max-size", defaultValue = "4096", description = "Largest side accepted, pixels (default: ${DEFAULT-VALUE}).")
     int maxSidePixels;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The FITS file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write: STAMP.fits or"
+            + " STAMP.png; with --positions OUT.npy (+ OUT.mask.npy, OUT.index.csv), OUT.fits (cube, MASK, INDEX) or"
+            + " OUT.zip (PNGs + index.csv).")
     Path out;
+
+    @Option(names = "--stretch", defaultValue = "asinh", paramLabel = "asinh|linear[:LOW,HIGH]",
+            description = "PNG stretch between percentiles (default: ${DEFAULT-VALUE}, limits 1 and 99.5).")
+    String stretch;
+
+    @Option(names = "--scale", paramLabel = "ARCSEC", description = "Resample onto a common north-up TAN grid of this"
+            + " many arcsec per pixel centred on the position (native pixels when absent).")
+    Double scaleArcsec;
+
+    @Option(names = "--resample", paramLabel = "nearest|bilinear", description = "Resampling method onto the common"
+            + " grid (default nearest; alone: the grid at the band's native scale).")
+    String resample;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --positions (default: every"
+            + " processor).")
+    Integer threads;
 
     @Override
     public Integer call() throws Exception {
@@ -73,16 +100,24 @@ final class CutoutCommand implements Callable<Integer> {
         centre = LonLat.ofDegrees(raDeg, decDeg);
         CutoutSize stampSize = parseSize(size);
         Cutout cutout;
+        StampStretch previewStretch = StampStretch.parse(stretch);
         if (source.image != null) {
+            if (scaleArcsec != null || resample != null) {
+                throw new IllegalArgumentException("Expected --scale/--resample with --data only");
+            }
             cutout = CutoutService.cutImage(source.image, centre, stampSize, maxSidePixels);
         } else {
             if (survey == null || bands == null || bands.size() != 1) {
                 throw new IllegalArgumentException("Expected --survey and one --band with --data");
             }
-            cutout = new CutoutService(PlateIndex.open(source.data), maxSidePixels).cut(survey, bands.get(0), centre,
-                    stampSize);
+            CutoutService service = new CutoutService(PlateIndex.open(source.data), maxSidePixels);
+            cutout = service.cut(survey, bands.get(0), centre, stampSize, grid(service, bands.get(0)));
         }
-        Files.write(out, cutout.toFits());
+        if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            Files.write(out, PngImages.of(cutout, previewStretch));
+        } else {
+            Files.write(out, cutout.toFits());
+        }
         System.out.printf(Locale.ROOT, "%s: %d x %d pixels from %s, %d blank%n", out, cutout.width(), cutout.height(),
                 cutout.primary().file(), cutout.blankCount());
         return 0;
@@ -93,10 +128,6 @@ final class CutoutCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Expected --data, --survey and --bands with --positions");
         }
         CutoutSize stampSize = parseSize(size);
-        if (stampSize.inArcsec()) {
-            throw new IllegalArgumentException("Expected --size in pixels with --positions (one tensor shape)."
-                    + " Actual: '" + size + "'");
-        }
         java.util.List<String> lines = Files.readAllLines(positions).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         java.util.List<String> header = java.util.Arrays.stream(lines.get(0).split(",")).map(String::trim).toList();
@@ -116,14 +147,36 @@ final class CutoutCommand implements Callable<Integer> {
             }
         }
         CutoutService service = new CutoutService(PlateIndex.open(source.data), maxSidePixels);
-        int side = (int) Math.round(stampSize.width());
-        if (side > maxSidePixels) {
-            throw new IllegalArgumentException("Expected --size of at most " + maxSidePixels + ". Actual: " + side);
+        for (String band : bands) {
+            service.checkBand(survey, band);
         }
-        var summary = org.skysieve.images.BatchCutouts.write(service, survey, bands, centres, side, out);
+        java.util.Optional<CommonGrid> grid = grid(service, bands.get(0));
+        int[] shape = service.shape(survey, bands.get(0), stampSize, grid);
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        BatchFormat format = name.endsWith(".npy") ? BatchFormat.NPY : name.endsWith(".fits") ? BatchFormat.FITS
+                : name.endsWith(".zip") ? BatchFormat.PNG : null;
+        if (format == null) {
+            throw new IllegalArgumentException("Expected --out ending in .npy, .fits or .zip with --positions. Actual: "
+                    + out);
+        }
+        BatchSpec spec = new BatchSpec(survey, bands, shape[0], shape[1], grid, format, StampStretch.parse(stretch),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        double[] raDegrees = centres.stream().mapToDouble(LonLat::lonDeg).toArray();
+        double[] decDegrees = centres.stream().mapToDouble(LonLat::latDeg).toArray();
+        var summary = BatchCutouts.write(service, spec, raDegrees, decDegrees, java.util.Optional.empty(), out,
+                BatchCutouts.Progress.none());
         System.out.printf(Locale.ROOT, "%s: %d positions x %d bands, %d outside every plate, %.1f s%n", out,
                 summary.positions(), bands.size(), summary.outside(), summary.seconds());
         return 0;
+    }
+
+    private java.util.Optional<CommonGrid> grid(CutoutService service, String band) {
+        if (scaleArcsec == null && resample == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CommonGrid(scaleArcsec != null ? scaleArcsec
+                : service.pixelScaleArcsec(survey, band), resample == null ? CommonGrid.Resampling.NEAREST
+                : CommonGrid.Resampling.parse(resample)));
     }
 
     static CutoutSize parseSize(String text) {

@@ -49,6 +49,25 @@ class CutoutAndWcsCommandTest {
         float[][] ours = readImage(out);
         float[][] theirs = readImage(shared("fits/expected/cutouts").resolve("gc_msx_e_CAR_galactic_cut_0_0_25x25.fits"));
         assertThat(ours).isDeepEqualTo(theirs);
+        Path png = folder.resolve("stamp.png");
+        CommandLineTest.Captured preview = CommandLineTest.capture("cutout", "--image",
+                images.resolve("gc_msx_e_CAR_galactic.fits").toString(), "--ra", "0.0", "--dec", "0.0", "--size", "25",
+                "--stretch", "linear:0,100", "--out", png.toString());
+        assertThat(preview.exitCode()).as(preview.err()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(25);
+        // linear between the minimum and the maximum: the darkest pixel is black, the brightest white
+        int darkest = 255;
+        int brightest = 0;
+        for (int y = 0; y < 25; y++) {
+            for (int x = 0; x < 25; x++) {
+                int level = image.getRaster().getSample(x, y, 0);
+                darkest = Math.min(darkest, level);
+                brightest = Math.max(brightest, level);
+            }
+        }
+        assertThat(darkest).isZero();
+        assertThat(brightest).isEqualTo(255);
         CommandLineTest.Captured tooLarge = CommandLineTest.capture("cutout", "--image",
                 images.resolve("gc_msx_e_CAR_galactic.fits").toString(), "--ra", "0.0", "--dec", "0.0", "--size",
                 "5000", "--out", out.toString());

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.skysieve.sky.LonLat;
 import org.skysieve.sky.healpix.HealpixCoverage;
+import org.skysieve.sky.healpix.HealpixNested;
 import org.skysieve.sky.wcs.PixelPosition;
 
 /**
@@ -50,6 +51,7 @@ public final class PlateIndex {
                     cells.computeIfAbsent(cell, key -> new ArrayList<>()).add(plate);
                 }
             }
+            cells.replaceAll((cell, list) -> List.copyOf(list));
             cellIndex.put(survey + "/" + band, cells);
         }));
     }
@@ -109,6 +111,15 @@ public final class PlateIndex {
             found.addAll(cells.getOrDefault(cell, List.of()));
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Plates of the band whose bounding cone touches the HEALPix cell holding {@code centre}: every plate that contains
+     * the centre is among them (a superset).
+     */
+    public List<Plate> platesAt(String survey, String band, LonLat centre) {
+        Map<Long, List<Plate>> cells = cellIndex.getOrDefault(survey + "/" + band, Map.of());
+        return cells.getOrDefault(HealpixNested.hash(DEPTH, centre.lonRad(), centre.latRad()), List.of());
     }
 
     /** The pixels of a plate, mapped once. */

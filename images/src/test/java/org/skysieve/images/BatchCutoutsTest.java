@@ -75,9 +75,49 @@ class BatchCutoutsTest {
         }
         assertThat(offset).isEqualTo(data.capacity());
         List<String> index = Files.readAllLines(folder.resolve("stamps.index.csv"));
-        assertThat(index.get(0)).isEqualTo("row,ra,dec,status_W1,plate_W1,status_W2,plate_W2");
+        assertThat(index.get(0)).isEqualTo("row,ra,dec,status_W1,plate_W1,blank_W1,first_x_W1,first_y_W1,status_W2,"
+                + "plate_W2,blank_W2,first_x_W2,first_y_W2");
         assertThat(index.get(1)).contains(",ok,");
         assertThat(index.get(2)).contains(",partial,");
-        assertThat(index.get(4)).endsWith(",outside,,outside,");
+        assertThat(index.get(4)).endsWith(",outside,,256,,,outside,,256,,");
+    }
+
+    @Test
+    void outputIsTheSameWhateverTheThreadCountAcrossManyChunks() throws Exception {
+        CutoutService service = new CutoutService(PlateIndex.open(TinyImages.get().root), 4096);
+        Plate plate = service.index().plates("wide_infrared", "W1").get(0);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int count = 1200; // 3 chunks of 512 rows at 2 bands of 32 x 32
+        double[] ra = new double[count];
+        double[] dec = new double[count];
+        for (int i = 0; i < count; i++) {
+            // a margin around the plate: some stamps partial, some outside
+            LonLat position = plate.wcs().pixelToWorld(new PixelPosition(-5 + random.nextDouble() * (plate.width()
+                    + 10), -5 + random.nextDouble() * (plate.height() + 10))).orElseThrow();
+            ra[i] = position.lonDeg();
+            dec[i] = i == 17 ? Double.NaN : position.latDeg();
+        }
+        for (BatchFormat format : BatchFormat.values()) {
+            byte[][] outputs = new byte[2][];
+            for (int threads : new int[] {1, 3}) {
+                Path out = folder.resolve(format + "-" + threads + "." + format.extension());
+                BatchSpec spec = BatchSpec.npy("wide_infrared", List.of("W1", "W2"), 32).withThreads(threads)
+                        .withFormat(format);
+                long[] last = {0};
+                BatchCutouts.Summary summary = BatchCutouts.write(service, spec, ra, dec, java.util.Optional.empty(),
+                        out, (done, total) -> {
+                            assertThat(done).isGreaterThan(last[0]).isLessThanOrEqualTo(total);
+                            last[0] = done;
+                        });
+                assertThat(last[0]).isEqualTo(2L * count);
+                assertThat(summary.index().status(17, 0)).isEqualTo(StampStatus.NO_POSITION);
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                for (Path file : summary.files()) {
+                    all.write(Files.readAllBytes(file));
+                }
+                outputs[threads == 1 ? 0 : 1] = all.toByteArray();
+            }
+            assertThat(outputs[1]).as(format.name()).isEqualTo(outputs[0]);
+        }
     }
 }

@@ -7,6 +7,8 @@ import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.server.datalink.DataLinkRoutes;
+import org.skysieve.server.cutouts.CutoutRoutes;
+import org.skysieve.server.cutouts.CutoutSettings;
 import org.skysieve.server.health.HealthRoutes;
 import org.skysieve.server.http.ErrorResponses;
 import org.skysieve.server.moc.MocRoutes;
@@ -29,14 +31,17 @@ public final class SkysieveServer implements AutoCloseable {
     private final Javalin javalin;
     private final TapService tap;
     private final XmatchService xmatch;
+    private final CutoutRoutes cutouts;
 
     private final DataLinkRoutes dataLink;
 
-    private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch, DataLinkRoutes dataLink) {
+    private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch, CutoutRoutes cutouts,
+            DataLinkRoutes dataLink) {
         this.dataLink = dataLink;
         this.javalin = javalin;
         this.tap = tap;
         this.xmatch = xmatch;
+        this.cutouts = cutouts;
     }
 
     /**
@@ -68,6 +73,7 @@ public final class SkysieveServer implements AutoCloseable {
         XmatchService xmatch = new XmatchService(archive, XmatchSettings.defaults(archive.layout().root().resolve(".xmatch")));
         SodaRoutes soda = new SodaRoutes(archive);
         DataLinkRoutes dataLink = new DataLinkRoutes(archive, soda::plateIndex);
+        CutoutRoutes cutouts = new CutoutRoutes(archive, CutoutSettings.defaults(archive.layout().root().resolve(".cutouts")));
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
@@ -80,6 +86,7 @@ public final class SkysieveServer implements AutoCloseable {
             xmatch.register(config.routes);
             soda.register(config.routes);
             dataLink.register(config.routes);
+            cutouts.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
@@ -88,10 +95,11 @@ public final class SkysieveServer implements AutoCloseable {
             tap.close();
             xmatch.close();
             dataLink.close();
+            cutouts.close();
             throw new IllegalArgumentException("Port " + port + " is already in use: stop what uses it, or choose another"
                     + " port with --port", e);
         }
-        return new SkysieveServer(javalin, tap, xmatch, dataLink);
+        return new SkysieveServer(javalin, tap, xmatch, cutouts, dataLink);
     }
 
     /** The port actually listened on. */
@@ -105,5 +113,6 @@ public final class SkysieveServer implements AutoCloseable {
         tap.close();
         xmatch.close();
         dataLink.close();
+        cutouts.close();
     }
 }

@@ -1,0 +1,408 @@
+package org.skysieve.server.cutouts;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.archive.Folders;
+import org.skysieve.images.BatchCutouts;
+import org.skysieve.images.BatchFormat;
+import org.skysieve.images.BatchSpec;
+import org.skysieve.images.CommonGrid;
+import org.skysieve.images.Cutout;
+import org.skysieve.images.CutoutException;
+import org.skysieve.images.CutoutService;
+import org.skysieve.images.PlateIndex;
+import org.skysieve.images.PngImages;
+import org.skysieve.images.StampStatus;
+import org.skysieve.images.StampStretch;
+import org.skysieve.server.http.ErrorCategory;
+import org.skysieve.server.http.ServiceException;
+import org.skysieve.server.xmatch.UploadedCatalogue;
+import org.skysieve.sky.LonLat;
+import org.skysieve.xmatch.LoadedTable;
+
+/**
+ * Batch cutouts and previews at {@code /cutouts}.
+ *
+ * <ul>
+ *   <li>{@code POST /cutouts} (multipart with the positions table as a file part, or a form with {@code IDS}; the
+ *       parameters of {@link CutoutBatchRequest}): the bundle of {@link BatchResult} in the response body. Limited to
+ *       {@link CutoutSettings#maxSyncBytes()} of tensor.</li>
+ *   <li>{@code POST /cutouts/async} (the same body): a job, answered 303 to {@code /cutouts/async/ID}; there {@code GET}
+ *       gives the UWS job document (phase, progress in {@code jobInfo}, result links), {@code /phase} the phase,
+ *       {@code /progress} {@code DONE TOTAL} stamps, {@code /results/result} the bundle and, for npy,
+ *       {@code /results/cutouts.npy}, {@code /results/mask.npy}, {@code /results/index.csv}; {@code /error} the message
+ *       of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) stops and removes it.</li>
+ *   <li>{@code GET /cutouts/preview?SURVEY=&BAND=&RA=&DEC=&SIZE=[&STRETCH=][&SCALE=&RESAMPLE=]}: one stamp as a
+ *       stretched 8-bit PNG, north up; a stamp touching no plate is a 404.</li>
+ * </ul>
+ * Uploads are spooled to disk, results written to disk as they are cut (never held whole in memory). Errors are
+ * {@link ServiceException}s mapped by {@code ErrorResponses}. Thread-safe.
+ */
+public final class CutoutRoutes implements AutoCloseable {
+    public static final String BASE = "/cutouts";
+    private static final long FORM_SLACK_BYTES = 64 << 10;
+    private final Archive archive;
+    private final CutoutSettings settings;
+    private final CutoutJobs jobs;
+    private volatile CutoutService service;
+
+    public CutoutRoutes(Archive archive, CutoutSettings settings) {
+        this.archive = requireNonNull(archive, "archive is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.jobs = new CutoutJobs(settings.asyncThreads());
+    }
+
+    public CutoutSettings settings() {
+        return settings;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(BASE, this::sync);
+        routes.get(BASE + "/preview", this::preview);
+        routes.post(BASE + "/async", this::createJob);
+        routes.get(BASE + "/async/{id}", context -> context.contentType("text/xml; charset=utf-8")
+                .result(CutoutJobDocuments.job(job(context), jobUrl(context))));
+        routes.post(BASE + "/async/{id}", context -> {
+            String action = context.formParam("ACTION");
+            if (action == null || !action.equalsIgnoreCase("DELETE")) {
+                throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected ACTION=DELETE. Actual: " + action);
+            }
+            deleteJob(context);
+        });
+        routes.delete(BASE + "/async/{id}", this::deleteJob);
+        routes.get(BASE + "/async/{id}/phase", context -> context.contentType("text/plain")
+                .result(job(context).phase().name()));
+        routes.get(BASE + "/async/{id}/progress", context -> {
+            CutoutJobs.Job job = job(context);
+            context.contentType("text/plain").result(job.progress().done() + " " + job.progress().total());
+        });
+        routes.get(BASE + "/async/{id}/error", context -> context.contentType("text/plain; charset=utf-8")
+                .result(job(context).error().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
+                        "Expected a job in phase ERROR or ABORTED. Actual: " + job(context).phase()))));
+        routes.get(BASE + "/async/{id}/results/{name}", this::result);
+    }
+
+    private void sync(Context context) throws IOException {
+        Path folder = settings.workFolder().resolve("sync-" + CutoutJobs.newId());
+        try {
+            Prepared prepared = prepare(context, folder, settings.maxSyncBytes(), "; larger batches go to "
+                    + BASE + "/async");
+            BatchResult result = run(prepared, folder, BatchCutouts.Progress.none());
+            context.contentType(result.bundleType());
+            context.header("Content-Disposition", "attachment; filename=\"" + result.bundleName() + "\"");
+            context.header("X-Cutouts-Stamps", Long.toString(result.stamps()));
+            context.header("X-Cutouts-Outside", Long.toString(result.outside()));
+            result.writeBundle(context.outputStream());
+        } finally {
+            Folders.deleteRecursively(folder);
+        }
+    }
+
+    private void createJob(Context context) throws IOException {
+        String id = CutoutJobs.newId();
+        Path folder = settings.workFolder().resolve("job-" + id);
+        Prepared prepared;
+        try {
+            prepared = prepare(context, folder, settings.maxAsyncBytes(), "");
+        } catch (RuntimeException | IOException e) {
+            Folders.deleteRecursively(folder);
+            throw e;
+        }
+        jobs.submit(id, folder, (long) prepared.raDeg().length * prepared.spec().bands().size(),
+                (jobFolder, progress) -> run(prepared, jobFolder, progress));
+        context.redirect(context.scheme() + "://" + context.host() + BASE + "/async/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    private void result(Context context) throws IOException {
+        CutoutJobs.Job job = job(context);
+        BatchResult result = job.result().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
+                "Expected a COMPLETED job. Actual: phase " + job.phase()));
+        String name = context.pathParam("name");
+        if (name.equals("result")) {
+            context.contentType(result.bundleType());
+            context.header("Content-Disposition", "attachment; filename=\"" + result.bundleName() + "\"");
+            result.writeBundle(context.outputStream());
+            return;
+        }
+        Path file = result.files().get(name);
+        if (file == null) {
+            throw new ServiceException(ErrorCategory.NOT_FOUND, "Expected a result among " + resultNames(result)
+                    + ". Actual: '" + name + "'");
+        }
+        context.contentType(BatchResult.typeOf(name));
+        try (InputStream in = Files.newInputStream(file)) {
+            in.transferTo(context.outputStream());
+        }
+    }
+
+    static List<String> resultNames(BatchResult result) {
+        List<String> names = new ArrayList<>(List.of("result"));
+        if (result.format() == BatchFormat.NPY) {
+            names.addAll(result.files().keySet());
+        }
+        return names;
+    }
+
+    private void preview(Context context) throws IOException {
+        Map<String, List<String>> parameters = parameters(context);
+        String survey = CutoutBatchRequest.single(parameters, "SURVEY").orElseThrow(
+                () -> CutoutBatchRequest.bad("Expected a SURVEY parameter"));
+        String band = CutoutBatchRequest.single(parameters, "BAND").orElseThrow(
+                () -> CutoutBatchRequest.bad("Expected a BAND parameter"));
+        double ra = coordinate(parameters, "RA");
+        double dec = coordinate(parameters, "DEC");
+        if (!Double.isFinite(ra) || !(dec >= -90 && dec <= 90)) {
+            throw CutoutBatchRequest.bad("Expected RA finite and DEC in [-90, 90] degrees. Actual: " + ra + ", " + dec);
+        }
+        var size = CutoutBatchRequest.size(CutoutBatchRequest.single(parameters, "SIZE").orElseThrow(
+                () -> CutoutBatchRequest.bad("Expected a SIZE parameter (pixels such as 64, or arcsec such as"
+                        + " 10arcsec)")));
+        StampStretch stretch = CutoutBatchRequest.single(parameters, "STRETCH").map(StampStretch::parse)
+                .orElse(StampStretch.defaults());
+        Cutout cutout = cutouts(() -> {
+            CutoutService cutouts = service();
+            Optional<CommonGrid> grid = grid(cutouts, survey, band, parameters);
+            return cutouts.cut(survey, band, LonLat.ofDegrees(ra, dec), size, grid);
+        });
+        context.contentType("image/png");
+        context.header("X-Cutout-Plate", cutout.primary().name());
+        context.result(PngImages.of(cutout, stretch));
+    }
+
+    private static double coordinate(Map<String, List<String>> parameters, String name) {
+        String text = CutoutBatchRequest.single(parameters, name).orElseThrow(() -> CutoutBatchRequest.bad(
+                "Expected a " + name + " parameter (degrees)"));
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw CutoutBatchRequest.bad("Expected " + name + " in degrees. Actual: '" + text + "'");
+        }
+    }
+
+    /** The checked batch and its positions. */
+    private record Prepared(BatchSpec spec, double[] raDeg, double[] decDeg, Optional<List<String>> ids) {
+    }
+
+    private BatchResult run(Prepared prepared, Path folder, BatchCutouts.Progress progress) throws IOException {
+        BatchFormat format = prepared.spec().format();
+        Path out = folder.resolve(format == BatchFormat.NPY ? "cutouts.npy" : "result." + format.extension());
+        BatchCutouts.Summary summary = cutouts(() -> BatchCutouts.write(service(), prepared.spec(), prepared.raDeg(),
+                prepared.decDeg(), prepared.ids(), out, progress));
+        Map<String, Path> files = new LinkedHashMap<>();
+        if (format == BatchFormat.NPY) {
+            files.put("cutouts.npy", summary.files().get(0));
+            files.put("mask.npy", summary.files().get(1));
+            files.put("index.csv", summary.files().get(2));
+        } else {
+            files.put("result", out);
+        }
+        long outside = summary.index().count(StampStatus.OUTSIDE) + summary.index().count(StampStatus.NO_POSITION);
+        return new BatchResult(format, files, summary.stamps(), outside);
+    }
+
+    /** Checks everything before any work: parameters, bands, size, limits; positions from the upload or the ids. */
+    private Prepared prepare(Context context, Path folder, long maxBytes, String hint) throws IOException {
+        if (context.contentLength() > settings.uploadLimitBytes() + FORM_SLACK_BYTES) {
+            throw new ServiceException(ErrorCategory.TOO_LARGE, "Expected an upload of at most "
+                    + settings.uploadLimitBytes() + " bytes. Actual: a body of " + context.contentLength() + " bytes");
+        }
+        Map<String, List<String>> parameters = parameters(context);
+        Map<String, List<UploadedFile>> files = Map.of();
+        String contentType = context.contentType() == null ? "" : context.contentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("multipart/form-data")) {
+            try {
+                files = context.uploadedFileMap();
+            } catch (Exception e) { // Jetty's refusal arrives as a sneakily thrown ServletException
+                throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected a readable multipart body. Actual: "
+                        + e.getMessage(), e);
+            }
+        }
+        CutoutBatchRequest request = CutoutBatchRequest.parse(parameters);
+        CutoutService cutouts = service();
+        BatchSpec spec = cutouts(() -> spec(cutouts, request));
+        List<Map.Entry<String, UploadedFile>> parts = new ArrayList<>();
+        List<String> ids = new ArrayList<>(request.ids());
+        for (Map.Entry<String, List<UploadedFile>> entry : files.entrySet()) {
+            for (UploadedFile file : entry.getValue()) {
+                if (entry.getKey().equalsIgnoreCase("ids")) {
+                    try (InputStream in = file.content()) {
+                        ids.addAll(CutoutBatchRequest.splitIds(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    }
+                } else {
+                    parts.add(Map.entry(entry.getKey(), file));
+                }
+            }
+        }
+        double[] ra;
+        double[] dec;
+        Optional<List<String>> labels = Optional.empty();
+        if (!ids.isEmpty()) {
+            if (!parts.isEmpty()) {
+                throw CutoutBatchRequest.bad("Expected either IDS or an uploaded position table, not both. Actual:"
+                        + " " + ids.size() + " ids and part " + parts.get(0).getKey());
+            }
+            double[][] positions = SurveyObjects.positions(archive, spec.survey(), ids);
+            ra = positions[0];
+            dec = positions[1];
+            labels = Optional.of(List.copyOf(ids));
+        } else {
+            if (parts.size() != 1) {
+                throw CutoutBatchRequest.bad("Expected one uploaded table of positions (CSV, VOTable, FITS or Parquet"
+                        + " with ra and dec) or an IDS parameter. Actual: " + (parts.isEmpty() ? "neither"
+                        : parts.size() + " file parts " + parts.stream().map(Map.Entry::getKey).toList()));
+            }
+            UploadedFile part = parts.get(0).getValue();
+            if (part.size() > settings.uploadLimitBytes()) {
+                throw new ServiceException(ErrorCategory.TOO_LARGE, "Expected an upload of at most "
+                        + settings.uploadLimitBytes() + " bytes. Actual: " + part.size() + " bytes");
+            }
+            Files.createDirectories(folder);
+            Path saved = folder.resolve("upload");
+            try (InputStream in = part.content()) {
+                Files.copy(in, saved);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            UploadedCatalogue table = UploadedCatalogue.read(saved, parts.get(0).getKey(), request.raColumn(),
+                    request.decColumn());
+            ra = LoadedTable.doubles(table.table().require(table.positions().raColumn(), "ra"));
+            dec = LoadedTable.doubles(table.table().require(table.positions().decColumn(), "dec"));
+        }
+        long bytes = (long) ra.length * spec.bands().size() * spec.widthPixels() * spec.heightPixels() * 4;
+        if (bytes > maxBytes) {
+            throw new ServiceException(ErrorCategory.TOO_LARGE, "Expected at most " + maxBytes + " bytes of stamps"
+                    + " (positions x bands x height x width x 4). Actual: " + ra.length + " x " + spec.bands().size()
+                    + " x " + spec.heightPixels() + " x " + spec.widthPixels() + " x 4 = " + bytes + " bytes" + hint);
+        }
+        Files.createDirectories(folder);
+        return new Prepared(spec, ra, dec, labels);
+    }
+
+    private BatchSpec spec(CutoutService cutouts, CutoutBatchRequest request) {
+        String survey = request.survey();
+        if (!cutouts.index().surveys().contains(survey)) {
+            throw new CutoutException(CutoutException.Reason.NOT_FOUND, "Expected SURVEY among the surveys with"
+                    + " images " + cutouts.index().surveys() + ". Actual: '" + survey + "'");
+        }
+        List<String> bands = request.bands().orElse(List.copyOf(cutouts.index().bands(survey)));
+        for (String band : bands) {
+            if (!cutouts.index().bands(survey).contains(band)) {
+                throw new CutoutException(CutoutException.Reason.BAD_REQUEST, "Expected BANDS among "
+                        + cutouts.index().bands(survey) + " of " + survey + ". Actual: unknown band '" + band + "'");
+            }
+        }
+        Optional<CommonGrid> grid = request.commonGrid() ? Optional.of(new CommonGrid(request.scaleArcsec()
+                .orElseGet(() -> cutouts.pixelScaleArcsec(survey, bands.get(0))),
+                request.resampling().orElse(CommonGrid.Resampling.NEAREST))) : Optional.empty();
+        int[] shape = cutouts.shape(survey, bands.get(0), request.size(), grid);
+        return new BatchSpec(survey, bands, shape[0], shape[1], grid, request.format(), request.stretch(),
+                settings.threads());
+    }
+
+    private static Optional<CommonGrid> grid(CutoutService cutouts, String survey, String band,
+            Map<String, List<String>> parameters) {
+        Optional<String> scale = CutoutBatchRequest.single(parameters, "SCALE");
+        Optional<String> method = CutoutBatchRequest.single(parameters, "RESAMPLE");
+        if (scale.isEmpty() && method.isEmpty()) {
+            return Optional.empty();
+        }
+        double arcsec;
+        try {
+            arcsec = scale.map(Double::parseDouble).orElseGet(() -> cutouts.pixelScaleArcsec(survey, band));
+        } catch (NumberFormatException e) {
+            throw CutoutBatchRequest.bad("Expected SCALE in arcsec per pixel. Actual: '" + scale.get() + "'");
+        }
+        return Optional.of(new CommonGrid(arcsec, method.map(CommonGrid.Resampling::parse)
+                .orElse(CommonGrid.Resampling.NEAREST)));
+    }
+
+    /** Something that cuts and may throw. */
+    private interface Cutting<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code cutting}, turning cutout errors into service errors of their category. */
+    private static <T> T cutouts(Cutting<T> cutting) throws IOException {
+        try {
+            return cutting.run();
+        } catch (CutoutException e) {
+            throw new ServiceException(e.reason() == CutoutException.Reason.NOT_FOUND ? ErrorCategory.NOT_FOUND
+                    : ErrorCategory.BAD_REQUEST, e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, List<String>> parameters(Context context) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        context.queryParamMap().forEach((name, list) -> parameters.computeIfAbsent(name, key -> new ArrayList<>())
+                .addAll(list));
+        if ("POST".equals(context.method().name())) {
+            try {
+                context.formParamMap().forEach((name, list) -> parameters.computeIfAbsent(name,
+                        key -> new ArrayList<>()).addAll(list));
+            } catch (Exception e) {
+                throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected a readable form body. Actual: "
+                        + e.getMessage(), e);
+            }
+        }
+        return parameters;
+    }
+
+    private void deleteJob(Context context) {
+        if (!jobs.delete(context.pathParam("id"))) {
+            throw new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing cutout job. Actual: "
+                    + context.pathParam("id"));
+        }
+        context.redirect(context.scheme() + "://" + context.host() + BASE + "/async", HttpStatus.SEE_OTHER);
+    }
+
+    private CutoutJobs.Job job(Context context) {
+        String id = context.pathParam("id");
+        return jobs.job(id).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing"
+                + " cutout job. Actual: " + id));
+    }
+
+    private static String jobUrl(Context context) {
+        return context.scheme() + "://" + context.host() + BASE + "/async/" + context.pathParam("id");
+    }
+
+    private CutoutService service() {
+        CutoutService current = service;
+        if (current == null) {
+            synchronized (this) {
+                if (service == null) {
+                    try {
+                        service = new CutoutService(PlateIndex.open(archive.layout().root()),
+                                settings.maxSidePixels());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                current = service;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        Folders.deleteRecursively(settings.workFolder());
+    }
+}
