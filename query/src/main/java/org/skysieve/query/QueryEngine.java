@@ -41,12 +41,10 @@ import org.skysieve.query.translate.Translation;
 public final class QueryEngine implements AutoCloseable {
     private final DuckDBConnection database;
     private final TableRegistry registry;
-    private final StatusSqlFunctions.Failures statusFailures;
 
-    private QueryEngine(DuckDBConnection database, TableRegistry registry, StatusSqlFunctions.Failures statusFailures) {
+    private QueryEngine(DuckDBConnection database, TableRegistry registry) {
         this.database = database;
         this.registry = registry;
-        this.statusFailures = statusFailures;
     }
 
     /** An engine over the archive's published tables. */
@@ -75,8 +73,7 @@ public final class QueryEngine implements AutoCloseable {
             properties.setProperty("autoload_known_extensions", "false");
             properties.setProperty("jdbc_stream_results", "true");
             DuckDBConnection database = (DuckDBConnection) java.sql.DriverManager.getConnection("jdbc:duckdb:", properties);
-            StatusSqlFunctions.Failures statusFailures = StatusSqlFunctions.register(database, new StatusMaps(archive),
-                    registry.statusBands());
+            StatusSqlFunctions.register(database, new StatusMaps(archive), registry.statusBands());
             try (Statement statement = database.createStatement()) {
                 String allowed = folders.stream()
                         .map(f -> SqlText.literal(f.toAbsolutePath().normalize() + "/"))
@@ -87,7 +84,7 @@ public final class QueryEngine implements AutoCloseable {
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
-            return new QueryEngine(database, registry, statusFailures);
+            return new QueryEngine(database, registry);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the query database: " + e.getMessage(), e);
         }
@@ -130,10 +127,11 @@ public final class QueryEngine implements AutoCloseable {
             ResultSet rows = statement.executeQuery(sql);
             return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
         } catch (SQLException e) {
+            String reason = reason(e, connection, sql, options, startNanoTime);
             closeQuietly(statement);
             closeQuietly(connection);
             throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
-                    "the database could not run the query: " + reason(e, startNanoTime), e);
+                    "the database could not run the query: " + reason, e);
         }
     }
 
@@ -209,15 +207,27 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /**
-     * DuckDB's message; when streaming lost it ({@code Invalid result set}), the failure of a status function during the
-     * query, if any (with concurrent queries it may be another query's: it is only an explanation).
+     * DuckDB's message. DuckDB's JDBC driver loses the message of an error raised while a streamed query computes its
+     * first rows ({@code Invalid result set}); then the same SQL runs once more on the query's own connection as
+     * {@code EXPLAIN ANALYZE}, whose result is not streamed, so its error carries the message. Only this query's own
+     * failure can be named (no state shared between queries). Not retried when the query was cancelled or its time
+     * is spent. The retry stops at the same error (the SQL is deterministic but for row order) and at most at the
+     * row limit of the outer query.
      */
-    private String reason(SQLException e, long startNanoTime) {
+    private static String reason(SQLException e, Connection connection, String sql, QueryOptions options, long startNanoTime) {
         String message = firstLine(e.getMessage());
-        if (message.contains("Invalid result set")) {
-            return statusFailures.since(startNanoTime).map(QueryEngine::firstLine).orElse(message);
+        long remainingSeconds = options.timeout().minusNanos(System.nanoTime() - startNanoTime).toSeconds();
+        if (!message.contains("Invalid result set") || connection == null || remainingSeconds < 1) {
+            return message;
         }
-        return message;
+        try (Statement again = connection.createStatement()) {
+            again.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, remainingSeconds));
+            again.execute("EXPLAIN ANALYZE " + sql);
+            return message;
+        } catch (SQLException explained) {
+            String recovered = firstLine(explained.getMessage());
+            return recovered.contains("Invalid result set") ? message : recovered;
+        }
     }
 
     private static String firstLine(String message) {
