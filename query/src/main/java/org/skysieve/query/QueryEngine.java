@@ -36,11 +36,15 @@ import org.skysieve.query.translate.Translation;
  * reads files only under the archive folder and the given readable folders ({@code allowed_directories} with
  * {@code enable_external_access = false}), loads no extension, and its configuration is locked
  * ({@code lock_configuration = true}): a query can neither read other files nor change a setting, whatever its text
- * (and the SQL is generated from the checked tree, never pasted from it).
+ * (and the SQL is generated from the checked tree, never pasted from it). DuckDB's threads and memory are bounded
+ * ({@link EngineResources}). A caller thread interrupted while DuckDB computes ({@link #execute} until it returns,
+ * {@link #copyToParquet} throughout) has its statement cancelled within about 50 ms, so an aborted job stops its
+ * DuckDB work.
  */
 public final class QueryEngine implements AutoCloseable {
     private final DuckDBConnection database;
     private final TableRegistry registry;
+    private final InterruptWatch interrupts = new InterruptWatch();
 
     private QueryEngine(DuckDBConnection database, TableRegistry registry) {
         this.database = database;
@@ -57,7 +61,14 @@ public final class QueryEngine implements AutoCloseable {
      * may also read files under {@code readableFolders} (where uploads are put).
      */
     public static QueryEngine open(Archive archive, List<TableDescription> extraTables, List<Path> readableFolders) {
+        return open(archive, extraTables, readableFolders, EngineResources.defaults());
+    }
+
+    /** As {@link #open(Archive, List, List)}, DuckDB using at most {@code resources} (threads, memory). */
+    public static QueryEngine open(Archive archive, List<TableDescription> extraTables, List<Path> readableFolders,
+            EngineResources resources) {
         requireNonNull(archive, "archive is null");
+        requireNonNull(resources, "resources is null");
         TableRegistry registry = TableRegistry.of(archive).with(extraTables);
         List<Path> folders = new ArrayList<>();
         folders.add(archive.layout().root());
@@ -81,6 +92,14 @@ public final class QueryEngine implements AutoCloseable {
                 statement.execute("SET allowed_directories = [" + allowed + "]");
                 // Parquet footers are read once per file, not once per query
                 statement.execute("SET parquet_metadata_cache = true");
+                statement.execute("SET threads = " + resources.threads());
+                statement.execute("SET memory_limit = '" + resources.memoryLimitBytes() + "B'");
+                if (resources.spillFolder().isPresent()) {
+                    statement.execute("SET temp_directory = " + SqlText.literal(resources.spillFolder().get().toAbsolutePath().toString()));
+                    statement.execute("SET max_temp_directory_size = '" + resources.maxSpillBytes() + "B'");
+                } else {
+                    statement.execute("SET temp_directory = ''");
+                }
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
@@ -124,7 +143,10 @@ public final class QueryEngine implements AutoCloseable {
             connection = database.duplicate();
             statement = connection.createStatement();
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
-            ResultSet rows = statement.executeQuery(sql);
+            ResultSet rows;
+            try (InterruptWatch.Handle watch = interrupts.watch(statement)) {
+                rows = statement.executeQuery(sql);
+            }
             return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
         } catch (SQLException e) {
             String reason = reason(e, connection, sql, options, startNanoTime);
@@ -165,7 +187,9 @@ public final class QueryEngine implements AutoCloseable {
                 + " (FORMAT parquet, COMPRESSION zstd" + metadata + ")";
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
-            return statement.executeLargeUpdate(copy);
+            try (InterruptWatch.Handle watch = interrupts.watch(statement)) {
+                return statement.executeLargeUpdate(copy);
+            }
         } catch (SQLException e) {
             throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
                     "the database could not run the query: " + firstLine(e.getMessage()), e);
@@ -217,6 +241,9 @@ public final class QueryEngine implements AutoCloseable {
     private static String reason(SQLException e, Connection connection, String sql, QueryOptions options, long startNanoTime) {
         String message = firstLine(e.getMessage());
         long remainingSeconds = options.timeout().minusNanos(System.nanoTime() - startNanoTime).toSeconds();
+        if (Thread.currentThread().isInterrupted()) {
+            return "the query was cancelled: its caller was interrupted (" + message + ")";
+        }
         if (!message.contains("Invalid result set") || connection == null || remainingSeconds < 1) {
             return message;
         }
@@ -250,6 +277,7 @@ public final class QueryEngine implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        interrupts.close();
         database.close();
     }
 }
