@@ -7,7 +7,8 @@ import org.skysieve.query.tree.Expression.FunctionCall;
 
 /**
  * {@code AREA(CIRCLE(..., r))} with a constant radius → its area in square degrees, 2π(1 − cos r) (180/π)², as a
- * number. Other AREAs are left to the printer, which refuses them.
+ * number; of a constant POLYGON or BOX → its spherical area (Gauss-Bonnet, {@code SphericalPolygon.areaSr}); of a
+ * POINT → 0. Other AREAs are left to the printer, which refuses them.
  */
 final class AreaRule implements RewriteRule {
     @Override
@@ -15,7 +16,15 @@ final class AreaRule implements RewriteRule {
         if (!(expression instanceof FunctionCall call) || !call.name().equals("AREA")) {
             return Optional.empty();
         }
-        return GeometryTerms.circle(call.arguments().get(0))
+        Expression region = call.arguments().get(0);
+        if (GeometryTerms.point(region).isPresent()) {
+            return Optional.of(SphericalSql.number(0));
+        }
+        Optional<java.util.List<double[]>> vertices = GeometryTerms.polygonVerticesDeg(region);
+        if (vertices.isPresent()) {
+            return Optional.of(SphericalSql.number(PolygonRegion.of(vertices.get(), region.position()).areaSquareDeg()));
+        }
+        return GeometryTerms.circle(region)
                 .flatMap(circle -> {
                     var radius = GeometryTerms.constantValue(circle.radiusDeg());
                     if (radius.isEmpty()) {
