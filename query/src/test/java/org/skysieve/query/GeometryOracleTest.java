@@ -286,6 +286,36 @@ class GeometryOracleTest {
         }
     }
 
+    @Test
+    void stcsRegionsAreTheShapesTheyName() throws Exception {
+        for (int k = 0; k < 8; k++) {
+            Shape shape = shapes.get(k);
+            String stcs = shape.isBox()
+                    ? String.format(Locale.ROOT, "Box ICRS GEOCENTER %.12f %.12f %.12f %.12f", shape.raDeg(), shape.decDeg(), shape.widthDeg(), shape.heightDeg())
+                    : "Polygon " + shape.verticesDeg().stream().map(v -> String.format(Locale.ROOT, "%.12f %.12f", v[0], v[1]))
+                            .collect(Collectors.joining(" ")) + " unit deg";
+            String where = "SELECT id FROM TAP_UPLOAD.points WHERE shape = " + k + " AND 1 = CONTAINS(POINT('ICRS', ra, dec), ";
+            assertThat(ids(where + "REGION('" + stcs + "'))")).as(stcs).isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(ids(where + shape.adql() + ")"));
+        }
+        String circle = String.format(Locale.ROOT, "%.12f %.12f 3", shapes.get(0).raDeg(), shapes.get(0).decDeg());
+        String where = "SELECT id FROM TAP_UPLOAD.points WHERE shape = 0 AND ";
+        assertThat(ids(where + "1 = CONTAINS(POINT(ra, dec), REGION('Circle ICRS " + circle + "'))"))
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(ids(where + "DISTANCE(POINT(ra, dec), REGION('Position " 
+                        + circle.substring(0, circle.lastIndexOf(' ')) + "')) <= 3"));
+        for (String[] bad : new String[][] {
+                {"Circle FK5 10 20 1", "frame FK5 is not offered"},
+                {"Union ICRS (Circle 1 2 3 Circle 4 5 6)", "compound regions are not offered"},
+                {"Circle ICRS 10 20", "a Circle takes 3 numbers"},
+                {"Polygon 1 2 3 x 5 6", "expected a number"},
+                {"Circle 10 20 1 unit arcsec", "expected 'unit deg'"}}) {
+            String adql = "SELECT id FROM TAP_UPLOAD.points\nWHERE 1 = CONTAINS(POINT(ra, dec),  REGION('" + bad[0] + "'))";
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids(adql))
+                    .isInstanceOf(AdqlException.class).hasMessageContaining("error at 2:")
+                    .hasMessageContaining(bad[1]);
+        }
+    }
+
     private static void assertSameOutsideUnsure(Set<Long> actual, Set<Long> expected, Set<Long> unsure) {
         Set<Long> a = new HashSet<>(actual);
         Set<Long> e = new HashSet<>(expected);

@@ -25,7 +25,16 @@ final class GeometryTerms {
     record Circle(Point centre, Expression radiusDeg) {
     }
 
-    static Optional<Point> point(Expression expression) {
+    /** {@code REGION('STC-S')} as the function it stands for ({@link StcsRegion}); any other expression as it is. */
+    private static Expression expanded(Expression expression) {
+        if (expression instanceof Expression.FunctionCall call && call.name().equals("REGION")) {
+            return StcsRegion.expand(call);
+        }
+        return expression;
+    }
+
+    static Optional<Point> point(Expression written) {
+        Expression expression = expanded(written);
         if (expression instanceof Expression.FunctionCall call && call.name().equals("CENTROID")) {
             return Optional.of(centroid(call));
         }
@@ -58,7 +67,8 @@ final class GeometryTerms {
         throw unsupported(region, "CENTROID is evaluated for a POINT, a CIRCLE, or a constant POLYGON or BOX");
     }
 
-    static Optional<Circle> circle(Expression expression) {
+    static Optional<Circle> circle(Expression written) {
+        Expression expression = expanded(written);
         if (!(expression instanceof Expression.FunctionCall call) || !call.name().equals("CIRCLE")) {
             return Optional.empty();
         }
@@ -74,7 +84,8 @@ final class GeometryTerms {
     }
 
     /** The constant vertices (degrees) of a POLYGON or BOX; empty for another expression. */
-    static Optional<List<double[]>> polygonVerticesDeg(Expression expression) {
+    static Optional<List<double[]>> polygonVerticesDeg(Expression written) {
+        Expression expression = expanded(written);
         if (!(expression instanceof Expression.FunctionCall call)) {
             return Optional.empty();
         }
