@@ -185,10 +185,14 @@ public final class QueryEngine implements AutoCloseable {
                 .reduce((a, b) -> a + ", " + b).map(m -> ", KV_METADATA {" + m + "}").orElse("");
         String copy = "COPY (SELECT * FROM (" + typed + ") AS r(" + named + ")) TO " + SqlText.literal(file.toAbsolutePath().toString())
                 + " (FORMAT parquet, COMPRESSION zstd" + metadata + ")";
+        long startNanoTime = System.nanoTime();
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
             try (InterruptWatch.Handle watch = interrupts.watch(statement)) {
                 return statement.executeLargeUpdate(copy);
+            } catch (SQLException e) {
+                throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
+                        "the database could not run the query: " + reason(e, connection, typed, options, startNanoTime), e);
             }
         } catch (SQLException e) {
             throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
@@ -243,6 +247,9 @@ public final class QueryEngine implements AutoCloseable {
         long remainingSeconds = options.timeout().minusNanos(System.nanoTime() - startNanoTime).toSeconds();
         if (Thread.currentThread().isInterrupted()) {
             return "the query was cancelled: its caller was interrupted (" + message + ")";
+        }
+        if (System.nanoTime() - startNanoTime >= options.timeout().toNanos()) {
+            return "the query ran past its time limit of " + options.timeout().toSeconds() + " s and was cancelled (" + message + ")";
         }
         if (!message.contains("Invalid result set") || connection == null || remainingSeconds < 1) {
             return message;

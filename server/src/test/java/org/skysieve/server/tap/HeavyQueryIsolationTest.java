@@ -57,8 +57,30 @@ class HeavyQueryIsolationTest {
         }
     }
 
+    /** The advertised execution duration is honoured: a job past it ends in ERROR saying so, in either result path. */
+    @Test
+    void aJobPastItsExecutionDurationEndsInErrorSayingSo() throws Exception {
+        Archive archive = TinyArchive.get();
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs);
+             SkysieveServer server = SkysieveServer.start(archive, 0, TapSettings.defaults(jobs), executor)) {
+            TapClient client = new TapClient(server.port());
+            for (String format : new String[] {"parquet", "votable"}) {
+                String job = createJob(client, HEAVY, format);
+                client.post("/tap/async/" + job + "/executionduration", Map.of("EXECUTIONDURATION", "1"));
+                client.post("/tap/async/" + job + "/phase", Map.of("PHASE", "RUN"));
+                waitForPhase(client, job, "ERROR");
+                assertThat(TapClient.text(client.get("/tap/async/" + job + "/error"))).as(format)
+                        .contains("ran past its time limit of 1 s");
+            }
+        }
+    }
+
     private static String createJob(TapClient client, String adql) throws Exception {
-        HttpResponse<byte[]> created = client.post("/tap/async", Map.of("LANG", "ADQL", "QUERY", adql, "RESPONSEFORMAT", "parquet"));
+        return createJob(client, adql, "parquet");
+    }
+
+    private static String createJob(TapClient client, String adql, String format) throws Exception {
+        HttpResponse<byte[]> created = client.post("/tap/async", Map.of("LANG", "ADQL", "QUERY", adql, "RESPONSEFORMAT", format));
         assertThat(created.statusCode()).as(TapClient.text(created)).isEqualTo(303);
         String location = created.headers().firstValue("location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
