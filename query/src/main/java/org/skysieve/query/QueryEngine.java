@@ -144,8 +144,11 @@ public final class QueryEngine implements AutoCloseable {
             statement = connection.createStatement();
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
             ResultSet rows;
-            try (InterruptWatch.Handle watch = interrupts.watch(statement)) {
+            InterruptWatch.Handle watch = interrupts.watch(statement);
+            try {
                 rows = statement.executeQuery(sql);
+            } finally {
+                watch.close();
             }
             return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
         } catch (SQLException e) {
@@ -188,11 +191,14 @@ public final class QueryEngine implements AutoCloseable {
         long startNanoTime = System.nanoTime();
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
-            try (InterruptWatch.Handle watch = interrupts.watch(statement)) {
+            InterruptWatch.Handle watch = interrupts.watch(statement);
+            try {
                 return statement.executeLargeUpdate(copy);
             } catch (SQLException e) {
                 throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
                         "the database could not run the query: " + reason(e, connection, typed, options, startNanoTime), e);
+            } finally {
+                watch.close();
             }
         } catch (SQLException e) {
             throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,

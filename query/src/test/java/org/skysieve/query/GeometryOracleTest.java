@@ -287,6 +287,20 @@ class GeometryOracleTest {
     }
 
     @Test
+    void theAreaOfACircleOfColumnRadiusIsTheCapArea() throws Exception {
+        try (QueryResult result = engine.execute("SELECT dec, AREA(CIRCLE(ra, dec, ABS(dec))) FROM TAP_UPLOAD.points WHERE shape = 3", withPoints)) {
+            int rows = 0;
+            while (result.next()) {
+                double radiusRad = Math.toRadians(Math.abs(result.rows().getDouble(1)));
+                rows++;
+                assertThat(result.rows().getDouble(2)).isCloseTo(2 * Math.PI * (1 - Math.cos(radiusRad)) * Math.pow(180 / Math.PI, 2),
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(rows).isEqualTo(POINTS_PER_SHAPE);
+        }
+    }
+
+    @Test
     void stcsRegionsAreTheShapesTheyName() throws Exception {
         for (int k = 0; k < 8; k++) {
             Shape shape = shapes.get(k);

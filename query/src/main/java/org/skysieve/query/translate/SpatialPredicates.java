@@ -11,7 +11,8 @@ import org.skysieve.sky.UnitVector;
 import org.skysieve.sky.healpix.HealpixRanges;
 
 /**
- * The exact tests "point in circle" and "point in polygon" (convex or not: an OR of convex parts) as expressions, each ANDed with a HEALPix range
+ * The exact tests "point in circle" and "point in polygon" (convex or not: an OR of convex parts, {@link PolygonRegion})
+ * as expressions, each ANDed with a HEALPix range
  * condition when the point is a survey's position and the region is constant (the range condition lets DuckDB skip
  * row groups; the covering is conservative, so the AND changes no result). Shared by the spatial rules.
  */
