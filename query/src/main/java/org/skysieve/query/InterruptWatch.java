@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cancels the DuckDB statement of a thread that is interrupted while it waits in DuckDB (a thread blocked in native
  * code does not see {@link Thread#interrupt}): an aborted async job, a query whose caller gave up. Polls every
- * {@value #PERIOD_MILLIS} ms while at least one statement is watched. Thread-safe.
+ * {@value #PERIOD_MILLIS} ms (one daemon thread per engine; an idle poll looks at an empty map). Thread-safe.
  */
 final class InterruptWatch implements AutoCloseable {
     private static final long PERIOD_MILLIS = 50;
