@@ -137,12 +137,15 @@ class RewriteRulesTest {
     }
 
     @Test
-    void areaOfAConstantCircleIsANumber() {
+    void areaOfAConstantCircleIsANumberAndOfAColumnRadiusAnExpression() {
         Expression area = new AreaRule().apply(value("AREA(CIRCLE(0, 0, 1))"), RuleContext.empty()).orElseThrow();
         double expected = 2 * Math.PI * (1 - Math.cos(Math.toRadians(1))) * Math.pow(180 / Math.PI, 2);
         assertThat(Double.parseDouble(((Expression.NumberLiteral) area).text())).isCloseTo(expected, within(1e-12));
         assertThat(expected).isCloseTo(Math.PI, within(1e-3));
-        assertThat(new AreaRule().apply(value("AREA(CIRCLE(0, 0, t.r))"), RuleContext.empty())).isEmpty();
+        assertThat(new AreaRule().apply(value("AREA(CIRCLE(0, 0, t.r))"), RuleContext.empty()).orElseThrow())
+                .isInstanceOf(Expression.Binary.class);
+        assertThatThrownBy(() -> new AreaRule().apply(value("AREA(POLYGON(t.ra, 0, 1, 0, 1, 1))"), RuleContext.empty()))
+                .isInstanceOf(AdqlException.class).hasMessageContaining("POLYGON vertex must be a constant number here");
     }
 
     @Test
