@@ -3,6 +3,7 @@ package org.skysieve.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.skysieve.catalog.archive.Archive;
+import org.skysieve.query.EngineResources;
 import org.skysieve.server.SkysieveServer;
 import org.skysieve.server.tap.QueryEngineExecutor;
 import org.skysieve.server.tap.TapSettings;
@@ -18,14 +19,43 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
+    @Option(names = "--query-threads", paramLabel = "N", description = "DuckDB threads shared by all queries at once"
+            + " (default: one per processor).")
+    Integer queryThreads;
+
+    @Option(names = "--query-memory-mb", paramLabel = "MB", description = "The most memory DuckDB may hold for all queries"
+            + " at once, in MiB (default: a quarter of physical memory); a query needing more fails with an error.")
+    Long queryMemoryMb;
+
+    @Option(names = "--query-spill-mb", paramLabel = "MB", defaultValue = "10240", description = "The most disk DuckDB may use"
+            + " under DATA/.tap/spill for sorts, joins and aggregates larger than memory, in MiB (default: ${DEFAULT-VALUE};"
+            + " 0 = no spilling).")
+    long querySpillMb;
+
     @Override
     public Integer call() throws InterruptedException {
-        serveUntilStopped(Archive.open(data), port);
+        Archive archive = Archive.open(data);
+        EngineResources defaults = defaultResources(archive);
+        EngineResources resources = new EngineResources(queryThreads == null ? defaults.threads() : queryThreads,
+                queryMemoryMb == null ? defaults.memoryLimitBytes() : queryMemoryMb << 20, defaults.spillFolder(), querySpillMb << 20);
+        if (querySpillMb == 0) {
+            resources = new EngineResources(resources.threads(), resources.memoryLimitBytes(), java.util.Optional.empty(), 0);
+        }
+        serveUntilStopped(archive, port, resources);
         return 0;
     }
 
     static void serveUntilStopped(Archive archive, int port) throws InterruptedException {
-        Served served = start(archive, port);
+        serveUntilStopped(archive, port, defaultResources(archive));
+    }
+
+    /** {@link EngineResources#defaults()}, spilling at most 10 GiB under {@code DATA/.tap/spill}. */
+    static EngineResources defaultResources(Archive archive) {
+        return EngineResources.defaults().withSpill(archive.layout().root().resolve(".tap").resolve("spill"), 10L << 30);
+    }
+
+    static void serveUntilStopped(Archive archive, int port, EngineResources resources) throws InterruptedException {
+        Served served = start(archive, port, resources);
         SkysieveServer server = served.server();
         Runtime.getRuntime().addShutdownHook(new Thread(served::close, "skysieve-shutdown"));
         String base = "http://localhost:" + server.port();
@@ -43,8 +73,13 @@ final class ServeCommand implements Callable<Integer> {
      * Closing stops the server, then the engine.
      */
     static Served start(Archive archive, int port) {
+        return start(archive, port, defaultResources(archive));
+    }
+
+    /** As {@link #start(Archive, int)}, DuckDB bounded by {@code resources}. */
+    static Served start(Archive archive, int port, EngineResources resources) {
         TapSettings settings = TapSettings.defaults(archive.layout().root().resolve(".tap"));
-        QueryEngineExecutor executor = QueryEngineExecutor.open(archive, settings.jobsFolder());
+        QueryEngineExecutor executor = QueryEngineExecutor.open(archive, settings.jobsFolder(), resources);
         try {
             return new Served(SkysieveServer.start(archive, port, settings, executor), executor);
         } catch (RuntimeException e) {

@@ -36,17 +36,19 @@ import org.skysieve.query.translate.Translation;
  * reads files only under the archive folder and the given readable folders ({@code allowed_directories} with
  * {@code enable_external_access = false}), loads no extension, and its configuration is locked
  * ({@code lock_configuration = true}): a query can neither read other files nor change a setting, whatever its text
- * (and the SQL is generated from the checked tree, never pasted from it).
+ * (and the SQL is generated from the checked tree, never pasted from it). DuckDB's threads and memory are bounded
+ * ({@link EngineResources}). A caller thread interrupted while DuckDB computes ({@link #execute} until it returns,
+ * {@link #copyToParquet} throughout) has its statement cancelled within about 50 ms, so an aborted job stops its
+ * DuckDB work.
  */
 public final class QueryEngine implements AutoCloseable {
     private final DuckDBConnection database;
     private final TableRegistry registry;
-    private final StatusSqlFunctions.Failures statusFailures;
+    private final InterruptWatch interrupts = new InterruptWatch();
 
-    private QueryEngine(DuckDBConnection database, TableRegistry registry, StatusSqlFunctions.Failures statusFailures) {
+    private QueryEngine(DuckDBConnection database, TableRegistry registry) {
         this.database = database;
         this.registry = registry;
-        this.statusFailures = statusFailures;
     }
 
     /** An engine over the archive's published tables. */
@@ -59,7 +61,14 @@ public final class QueryEngine implements AutoCloseable {
      * may also read files under {@code readableFolders} (where uploads are put).
      */
     public static QueryEngine open(Archive archive, List<TableDescription> extraTables, List<Path> readableFolders) {
+        return open(archive, extraTables, readableFolders, EngineResources.defaults());
+    }
+
+    /** As {@link #open(Archive, List, List)}, DuckDB using at most {@code resources} (threads, memory). */
+    public static QueryEngine open(Archive archive, List<TableDescription> extraTables, List<Path> readableFolders,
+            EngineResources resources) {
         requireNonNull(archive, "archive is null");
+        requireNonNull(resources, "resources is null");
         TableRegistry registry = TableRegistry.of(archive).with(extraTables);
         List<Path> folders = new ArrayList<>();
         folders.add(archive.layout().root());
@@ -75,8 +84,7 @@ public final class QueryEngine implements AutoCloseable {
             properties.setProperty("autoload_known_extensions", "false");
             properties.setProperty("jdbc_stream_results", "true");
             DuckDBConnection database = (DuckDBConnection) java.sql.DriverManager.getConnection("jdbc:duckdb:", properties);
-            StatusSqlFunctions.Failures statusFailures = StatusSqlFunctions.register(database, new StatusMaps(archive),
-                    registry.statusBands());
+            StatusSqlFunctions.register(database, new StatusMaps(archive), registry.statusBands());
             try (Statement statement = database.createStatement()) {
                 String allowed = folders.stream()
                         .map(f -> SqlText.literal(f.toAbsolutePath().normalize() + "/"))
@@ -84,10 +92,18 @@ public final class QueryEngine implements AutoCloseable {
                 statement.execute("SET allowed_directories = [" + allowed + "]");
                 // Parquet footers are read once per file, not once per query
                 statement.execute("SET parquet_metadata_cache = true");
+                statement.execute("SET threads = " + resources.threads());
+                statement.execute("SET memory_limit = '" + resources.memoryLimitBytes() + "B'");
+                if (resources.spillFolder().isPresent()) {
+                    statement.execute("SET temp_directory = " + SqlText.literal(resources.spillFolder().get().toAbsolutePath().toString()));
+                    statement.execute("SET max_temp_directory_size = '" + resources.maxSpillBytes() + "B'");
+                } else {
+                    statement.execute("SET temp_directory = ''");
+                }
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
-            return new QueryEngine(database, registry, statusFailures);
+            return new QueryEngine(database, registry);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the query database: " + e.getMessage(), e);
         }
@@ -127,13 +143,20 @@ public final class QueryEngine implements AutoCloseable {
             connection = database.duplicate();
             statement = connection.createStatement();
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
-            ResultSet rows = statement.executeQuery(sql);
+            ResultSet rows;
+            InterruptWatch.Handle watch = interrupts.watch(statement);
+            try {
+                rows = statement.executeQuery(sql);
+            } finally {
+                watch.close();
+            }
             return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
         } catch (SQLException e) {
+            String reason = reason(e, connection, sql, options, startNanoTime);
             closeQuietly(statement);
             closeQuietly(connection);
             throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
-                    "the database could not run the query: " + reason(e, startNanoTime), e);
+                    "the database could not run the query: " + reason, e);
         }
     }
 
@@ -165,9 +188,18 @@ public final class QueryEngine implements AutoCloseable {
                 .reduce((a, b) -> a + ", " + b).map(m -> ", KV_METADATA {" + m + "}").orElse("");
         String copy = "COPY (SELECT * FROM (" + typed + ") AS r(" + named + ")) TO " + SqlText.literal(file.toAbsolutePath().toString())
                 + " (FORMAT parquet, COMPRESSION zstd" + metadata + ")";
+        long startNanoTime = System.nanoTime();
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
-            return statement.executeLargeUpdate(copy);
+            InterruptWatch.Handle watch = interrupts.watch(statement);
+            try {
+                return statement.executeLargeUpdate(copy);
+            } catch (SQLException e) {
+                throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
+                        "the database could not run the query: " + reason(e, connection, typed, options, startNanoTime), e);
+            } finally {
+                watch.close();
+            }
         } catch (SQLException e) {
             throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
                     "the database could not run the query: " + firstLine(e.getMessage()), e);
@@ -209,15 +241,33 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /**
-     * DuckDB's message; when streaming lost it ({@code Invalid result set}), the failure of a status function during the
-     * query, if any (with concurrent queries it may be another query's: it is only an explanation).
+     * DuckDB's message. DuckDB's JDBC driver loses the message of an error raised while a streamed query computes its
+     * first rows ({@code Invalid result set}); then the same SQL runs once more on the query's own connection as
+     * {@code EXPLAIN ANALYZE}, whose result is not streamed, so its error carries the message. Only this query's own
+     * failure can be named (no state shared between queries). Not retried when the query was cancelled or its time
+     * is spent. The retry stops at the same error (the SQL is deterministic but for row order) and at most at the
+     * row limit of the outer query.
      */
-    private String reason(SQLException e, long startNanoTime) {
+    private static String reason(SQLException e, Connection connection, String sql, QueryOptions options, long startNanoTime) {
         String message = firstLine(e.getMessage());
-        if (message.contains("Invalid result set")) {
-            return statusFailures.since(startNanoTime).map(QueryEngine::firstLine).orElse(message);
+        long remainingSeconds = options.timeout().minusNanos(System.nanoTime() - startNanoTime).toSeconds();
+        if (Thread.currentThread().isInterrupted()) {
+            return "the query was cancelled: its caller was interrupted (" + message + ")";
         }
-        return message;
+        if (System.nanoTime() - startNanoTime >= options.timeout().toNanos()) {
+            return "the query ran past its time limit of " + options.timeout().toSeconds() + " s and was cancelled (" + message + ")";
+        }
+        if (!message.contains("Invalid result set") || connection == null || remainingSeconds < 1) {
+            return message;
+        }
+        try (Statement again = connection.createStatement()) {
+            again.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, remainingSeconds));
+            again.execute("EXPLAIN ANALYZE " + sql);
+            return message;
+        } catch (SQLException explained) {
+            String recovered = firstLine(explained.getMessage());
+            return recovered.contains("Invalid result set") ? message : recovered;
+        }
     }
 
     private static String firstLine(String message) {
@@ -240,6 +290,7 @@ public final class QueryEngine implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        interrupts.close();
         database.close();
     }
 }

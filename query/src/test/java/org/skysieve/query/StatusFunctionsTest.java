@@ -311,6 +311,50 @@ class StatusFunctionsTest {
         return Math.toDegrees(2 * Math.asin(Math.sqrt(haversine))) * 3600;
     }
 
+    /**
+     * Each failing query names its own failure, and a succeeding query beside them succeeds, while they run at once
+     * (the message DuckDB's JDBC driver loses is recovered per query, from no shared state). Four kinds run together:
+     * a status function out of range (two distinct values), a conversion error in DuckDB itself, a success.
+     */
+    @Test
+    void concurrentQueriesEachReportTheirOwnFailure() throws Exception {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("SELECT sieve_coverage('deep_optical', 'u', ra + 400, dec) FROM deep_optical.sources", "Actual: 4");
+        expected.put("SELECT sieve_limit('deep_optical', 'g', ra, dec - 200) FROM deep_optical.sources", "Expected decDeg in [-90, 90]. Actual: -2");
+        expected.put("SELECT CAST('x' || id AS INTEGER) FROM deep_optical.sources", "Could not convert string 'x");
+        expected.put("SELECT sieve_coverage('deep_optical', 'u', ra, dec) FROM deep_optical.sources", "");
+        List<String> queries = List.copyOf(expected.keySet());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(queries.size());
+                for (String query : queries) {
+                    outcomes.add(threads.submit(() -> {
+                        start.await();
+                        try {
+                            drain(query);
+                            return "";
+                        } catch (AdqlException e) {
+                            return e.getMessage();
+                        }
+                    }));
+                }
+                for (int i = 0; i < queries.size(); i++) {
+                    String outcome = outcomes.get(i).get();
+                    String wanted = expected.get(queries.get(i));
+                    if (wanted.isEmpty()) {
+                        assertThat(outcome).as(queries.get(i)).isEmpty();
+                    } else {
+                        assertThat(outcome).as(queries.get(i)).contains(wanted).doesNotContain("Invalid result set");
+                    }
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private static void drain(String adql) throws Exception {
         try (QueryResult result = engine.execute(adql, TinySky.UNLIMITED)) {
             while (result.next()) {

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBFunctions;
 import org.duckdb.DuckDBReadableVector;
@@ -29,8 +27,7 @@ import org.skysieve.catalog.status.StatusMaps;
  * <p>Vectorised: one order-29 hash per row and binary searches in the maps; the band's maps are looked up once per run
  * of rows naming the same survey and band. Any null argument gives null. An unknown survey or band, or a position out
  * of range (ra outside [0, 360], dec outside [-90, 90], NaN), fails the query with the {@code StatusMapException}'s
- * message. DuckDB's JDBC driver drops that message when results are streamed ({@code Invalid result set}), so the most
- * recent failure is also kept in the {@link Failures} that {@link #register} returns, for the caller to report.
+ * message (DuckDB's JDBC driver may lose it when results are streamed: the query engine recovers it per query).
  * Safe for DuckDB's threads: {@link StatusMaps} and {@link BandStatusMap} are thread-safe.
  */
 public final class StatusSqlFunctions {
@@ -46,28 +43,6 @@ public final class StatusSqlFunctions {
     private StatusSqlFunctions() {
     }
 
-    /**
-     * The most recent failure of a function registered by one {@link #register} call: its message and when it happened
-     * ({@link System#nanoTime}). Thread-safe.
-     */
-    public static final class Failures {
-        private final AtomicReference<Failure> last = new AtomicReference<>();
-
-        /** One failure. */
-        public record Failure(long nanoTime, String message) {
-        }
-
-        /** The most recent failure that happened at or after {@code sinceNanoTime}. */
-        public Optional<String> since(long sinceNanoTime) {
-            Failure failure = last.get();
-            return failure != null && failure.nanoTime() - sinceNanoTime >= 0 ? Optional.of(failure.message()) : Optional.empty();
-        }
-
-        void record(RuntimeException failure) {
-            last.set(new Failure(System.nanoTime(), String.valueOf(failure.getMessage())));
-        }
-    }
-
     /** {@code survey/band} of every band of {@code statusBands} (survey to band names), sorted: a band key is an index. */
     public static java.util.List<String> bandKeys(java.util.Map<String, java.util.List<String>> statusBands) {
         return statusBands.entrySet().stream().flatMap(entry -> entry.getValue().stream().map(band -> entry.getKey() + "/" + band))
@@ -76,16 +51,15 @@ public final class StatusSqlFunctions {
 
     /**
      * Registers the functions over {@code maps} on {@code connection}, band keys numbering {@code statusBands}
-     * ({@link #bandKeys}); returns where their failures are kept.
+     * ({@link #bandKeys}).
      */
-    public static Failures register(Connection connection, StatusMaps maps, java.util.Map<String, java.util.List<String>> statusBands)
+    public static void register(Connection connection, StatusMaps maps, java.util.Map<String, java.util.List<String>> statusBands)
             throws SQLException {
         requireNonNull(connection, "connection is null");
         requireNonNull(maps, "maps is null");
-        Failures failures = new Failures();
         java.util.List<String> keys = bandKeys(statusBands);
         BandStatusMap[] byKey = new BandStatusMap[keys.size()];
-        registerKeyed(connection, failures, index -> {
+        registerKeyed(connection, index -> {
             BandStatusMap map = byKey[index];
             if (map == null) {
                 // several DuckDB threads may read the maps at once: StatusMaps keeps one copy; the array only caches it
@@ -99,50 +73,38 @@ public final class StatusSqlFunctions {
                 .withName(COVERAGE)
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
                 .withReturnType(DuckDBColumnType.VARCHAR)
-                .withVectorizedFunction((input, output) -> recorded(failures, () -> apply(maps, input.vector(0), input.vector(1),
-                        input.vector(2), input.vector(3), input.rowCount(), output, true)))
+                .withVectorizedFunction((input, output) -> apply(maps, input.vector(0), input.vector(1),
+                        input.vector(2), input.vector(3), input.rowCount(), output, true))
                 .register(connection);
         DuckDBFunctions.scalarFunction()
                 .withName(LIMIT)
                 .withParameters(DuckDBColumnType.VARCHAR, DuckDBColumnType.VARCHAR, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
                 .withReturnType(DuckDBColumnType.DOUBLE)
-                .withVectorizedFunction((input, output) -> recorded(failures, () -> apply(maps, input.vector(0), input.vector(1),
-                        input.vector(2), input.vector(3), input.rowCount(), output, false)))
+                .withVectorizedFunction((input, output) -> apply(maps, input.vector(0), input.vector(1),
+                        input.vector(2), input.vector(3), input.rowCount(), output, false))
                 .register(connection);
-        return failures;
     }
 
     /**
      * Registers only {@value #COVERAGE_CODE} and {@value #LIMIT_OF_KEY} on {@code connection}, the band key being the
      * index in {@code bands} (for ingest, whose maps are not yet published in an archive).
      */
-    public static Failures registerBands(Connection connection, java.util.List<BandStatusMap> bands) throws SQLException {
+    public static void registerBands(Connection connection, java.util.List<BandStatusMap> bands) throws SQLException {
         requireNonNull(connection, "connection is null");
         java.util.List<BandStatusMap> copy = java.util.List.copyOf(requireNonNull(bands, "bands is null"));
-        Failures failures = new Failures();
-        registerKeyed(connection, failures, copy::get);
-        return failures;
+        registerKeyed(connection, copy::get);
     }
 
-    private static void registerKeyed(Connection connection, Failures failures, java.util.function.IntFunction<BandStatusMap> byKey)
+    private static void registerKeyed(Connection connection, java.util.function.IntFunction<BandStatusMap> byKey)
             throws SQLException {
         for (boolean coverage : new boolean[] {true, false}) {
             DuckDBFunctions.scalarFunction()
                     .withName(coverage ? COVERAGE_CODE : LIMIT_OF_KEY)
                     .withParameters(DuckDBColumnType.INTEGER, DuckDBColumnType.DOUBLE, DuckDBColumnType.DOUBLE)
                     .withReturnType(coverage ? DuckDBColumnType.INTEGER : DuckDBColumnType.DOUBLE)
-                    .withVectorizedFunction((input, output) -> recorded(failures, () -> applyKeyed(byKey, input.vector(0),
-                            input.vector(1), input.vector(2), input.rowCount(), output, coverage)))
+                    .withVectorizedFunction((input, output) -> applyKeyed(byKey, input.vector(0),
+                            input.vector(1), input.vector(2), input.rowCount(), output, coverage))
                     .register(connection);
-        }
-    }
-
-    private static void recorded(Failures failures, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            failures.record(e);
-            throw e;
         }
     }
 

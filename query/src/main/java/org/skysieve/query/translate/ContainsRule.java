@@ -17,7 +17,8 @@ import org.skysieve.query.tree.Position;
  *   CONTAINS(POINT(t.ra, t.dec), CIRCLE(10, 20, 0.1)) = 1
  *   → (t._healpix_29 BETWEEN s0 AND e0 OR ...) AND hav(t.ra, t.dec; 10, 20) <= sin²(radians(0.1) / 2)
  * </pre>
- * Regions: CIRCLE (any expressions), POLYGON and BOX (constant, convex). {@code = 0} gives NOT of the test.
+ * Regions: CIRCLE (any expressions), POLYGON and BOX (constant, convex or not). {@code = 0} gives NOT of the test.
+ * Two regions (no point): {@link RegionPairs}.
  */
 final class ContainsRule implements RewriteRule {
     @Override
@@ -57,7 +58,7 @@ final class ContainsRule implements RewriteRule {
             region = arguments.get(0);
         }
         if (point.isEmpty()) {
-            return Optional.empty();
+            return RegionPairs.test(call.name(), arguments.get(0), arguments.get(1), context);
         }
         Optional<GeometryTerms.Circle> circle = GeometryTerms.circle(region);
         if (circle.isPresent()) {

@@ -96,10 +96,11 @@ final class FunctionMapping {
 
     private static AdqlException refused(Expression.FunctionCall call) {
         return new AdqlException(AdqlException.Kind.UNSUPPORTED, call.position(), switch (call.name()) {
-            case "CONTAINS", "INTERSECTS" -> call.name() + " is evaluated here for a POINT and a CIRCLE, POLYGON or BOX";
+            case "CONTAINS", "INTERSECTS" -> call.name() + " is evaluated here between a POINT, CIRCLE, POLYGON, BOX or REGION and"
+                    + " a CIRCLE, POLYGON, BOX or REGION (polygons and boxes with constant coordinates)";
             case "POINT", "CIRCLE", "BOX", "POLYGON", "REGION", "CENTROID" ->
                     call.name() + " is only evaluated inside CONTAINS, INTERSECTS, DISTANCE, COORD1, COORD2 or AREA";
-            case "AREA" -> "AREA is evaluated for a CIRCLE of constant radius";
+            case "AREA" -> "AREA is evaluated for a POINT, a CIRCLE of constant radius, or a constant POLYGON or BOX";
             case "COORD1", "COORD2" -> call.name() + " is evaluated for a POINT";
             case "DISTANCE" -> "DISTANCE takes two POINTs or four coordinates";
             default -> "function " + call.name() + " is not offered by this service";

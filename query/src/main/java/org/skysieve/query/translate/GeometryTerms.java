@@ -11,8 +11,8 @@ import org.skysieve.query.tree.Expression;
 
 /**
  * Reads the arguments of ADQL geometry constructors: the optional coordinate system (only ICRS, an empty string or
- * NULL are accepted: the surveys are ICRS), points, circles and polygons (BOX is read as the polygon of its four
- * corners), and constant numbers ({@code 1./60}, {@code -10}). Static and thread-safe.
+ * NULL are accepted: the surveys are ICRS), points, circles and polygons (a BOX is the polygon of its four corners,
+ * which {@link SkyBox} finds as the standard defines a box: great-circle sides), and constant numbers ({@code 1./60}, {@code -10}). Static and thread-safe.
  */
 final class GeometryTerms {
     private GeometryTerms() {
@@ -25,7 +25,19 @@ final class GeometryTerms {
     record Circle(Point centre, Expression radiusDeg) {
     }
 
-    static Optional<Point> point(Expression expression) {
+    /** {@code REGION('STC-S')} as the function it stands for ({@link StcsRegion}); any other expression as it is. */
+    private static Expression expanded(Expression expression) {
+        if (expression instanceof Expression.FunctionCall call && call.name().equals("REGION")) {
+            return StcsRegion.expand(call);
+        }
+        return expression;
+    }
+
+    static Optional<Point> point(Expression written) {
+        Expression expression = expanded(written);
+        if (expression instanceof Expression.FunctionCall call && call.name().equals("CENTROID")) {
+            return Optional.of(centroid(call));
+        }
         if (!(expression instanceof Expression.FunctionCall call) || !call.name().equals("POINT")) {
             return Optional.empty();
         }
@@ -33,7 +45,30 @@ final class GeometryTerms {
         return Optional.of(new Point(arguments.get(0), arguments.get(1)));
     }
 
-    static Optional<Circle> circle(Expression expression) {
+    /**
+     * CENTROID of a point (itself), a circle (its centre, any expressions) or a constant polygon or box (the centroid of
+     * its surface, {@link PolygonRegion#centroidDeg}).
+     */
+    private static Point centroid(Expression.FunctionCall call) {
+        Expression region = call.arguments().get(0);
+        Optional<Point> point = point(region);
+        if (point.isPresent()) {
+            return point.get();
+        }
+        Optional<Circle> circle = circle(region);
+        if (circle.isPresent()) {
+            return circle.get().centre();
+        }
+        Optional<List<double[]>> vertices = polygonVerticesDeg(region);
+        if (vertices.isPresent()) {
+            double[] centroid = PolygonRegion.of(vertices.get(), region.position()).centroidDeg();
+            return new Point(SphericalSql.number(centroid[0]), SphericalSql.number(centroid[1]));
+        }
+        throw unsupported(region, "CENTROID is evaluated for a POINT, a CIRCLE, or a constant POLYGON or BOX");
+    }
+
+    static Optional<Circle> circle(Expression written) {
+        Expression expression = expanded(written);
         if (!(expression instanceof Expression.FunctionCall call) || !call.name().equals("CIRCLE")) {
             return Optional.empty();
         }
@@ -49,7 +84,8 @@ final class GeometryTerms {
     }
 
     /** The constant vertices (degrees) of a POLYGON or BOX; empty for another expression. */
-    static Optional<List<double[]>> polygonVerticesDeg(Expression expression) {
+    static Optional<List<double[]>> polygonVerticesDeg(Expression written) {
+        Expression expression = expanded(written);
         if (!(expression instanceof Expression.FunctionCall call)) {
             return Optional.empty();
         }
@@ -62,12 +98,20 @@ final class GeometryTerms {
                     : new Point(rest.get(0), rest.get(1));
             double lon = constant(centre.lonDeg(), "BOX centre");
             double lat = constant(centre.latDeg(), "BOX centre");
-            double halfWidth = constant(rest.get(rest.size() - 2), "BOX width") / 2;
-            double halfHeight = constant(rest.get(rest.size() - 1), "BOX height") / 2;
-            double scale = 1 / Math.cos(Math.toRadians(lat));
-            return Optional.of(List.of(
-                    new double[] {lon - halfWidth * scale, lat - halfHeight}, new double[] {lon + halfWidth * scale, lat - halfHeight},
-                    new double[] {lon + halfWidth * scale, lat + halfHeight}, new double[] {lon - halfWidth * scale, lat + halfHeight}));
+            Expression widthExpression = rest.get(rest.size() - 2);
+            Expression heightExpression = rest.get(rest.size() - 1);
+            double width = constant(widthExpression, "BOX width");
+            double height = constant(heightExpression, "BOX height");
+            if (!(lat >= -90 && lat <= 90)) {
+                throw unsupported(centre.latDeg(), "a declination must be in [-90, 90] degrees; got " + lat);
+            }
+            if (!(width > 0 && width < 180)) {
+                throw unsupported(widthExpression, "a BOX width must be in (0, 180) degrees; got " + width);
+            }
+            if (!(height > 0 && height < 180)) {
+                throw unsupported(heightExpression, "a BOX height must be in (0, 180) degrees; got " + height);
+            }
+            return Optional.of(SkyBox.cornersDeg(lon, lat, width, height));
         }
         if (!call.name().equals("POLYGON")) {
             return Optional.empty();

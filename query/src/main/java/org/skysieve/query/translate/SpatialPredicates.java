@@ -1,6 +1,5 @@
 package org.skysieve.query.translate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,12 +7,12 @@ import org.skysieve.query.AdqlException;
 import org.skysieve.query.tree.Expression;
 import org.skysieve.query.tree.Expression.BinaryOperator;
 import org.skysieve.query.tree.Position;
-import org.skysieve.sky.LonLat;
-import org.skysieve.sky.SphericalPolygon;
+import org.skysieve.sky.UnitVector;
 import org.skysieve.sky.healpix.HealpixRanges;
 
 /**
- * The exact tests "point in circle" and "point in convex polygon" as expressions, each ANDed with a HEALPix range
+ * The exact tests "point in circle" and "point in polygon" (convex or not: an OR of convex parts, {@link PolygonRegion})
+ * as expressions, each ANDed with a HEALPix range
  * condition when the point is a survey's position and the region is constant (the range condition lets DuckDB skip
  * row groups; the covering is conservative, so the AND changes no result). Shared by the spatial rules.
  */
@@ -47,28 +46,21 @@ final class SpatialPredicates {
 
     static Expression inPolygon(GeometryTerms.Point point, List<double[]> verticesDeg, Position at, RuleContext context,
             boolean mayConstrain) {
-        List<LonLat> vertices = new ArrayList<>();
-        for (double[] vertex : verticesDeg) {
-            checkLatitude(vertex[1], at);
-            vertices.add(LonLat.ofDegrees(HealpixConditions.normalizedLon(vertex[0]), vertex[1]));
-        }
-        SphericalPolygon polygon;
-        try {
-            polygon = new SphericalPolygon(vertices);
-        } catch (IllegalArgumentException e) {
-            throw new AdqlException(AdqlException.Kind.UNSUPPORTED, at, "invalid polygon: " + e.getMessage());
-        }
-        List<double[]> normals = inwardNormals(polygon, at);
+        PolygonRegion region = PolygonRegion.of(verticesDeg, at);
         Expression exact = null;
-        for (double[] normal : normals) {
-            Expression side = SphericalSql.onLeftOf(point, normal);
-            exact = exact == null ? side : SphericalSql.binary(BinaryOperator.AND, exact, side);
+        for (List<UnitVector> part : region.parts()) {
+            Expression inside = null;
+            for (UnitVector normal : part) {
+                Expression side = SphericalSql.onLeftOf(point, new double[] {normal.x(), normal.y(), normal.z()});
+                inside = inside == null ? side : SphericalSql.binary(BinaryOperator.AND, inside, side);
+            }
+            exact = exact == null ? inside : SphericalSql.binary(BinaryOperator.OR, exact, inside);
         }
         Optional<RuleContext.SurveyPosition> survey = context.surveyPosition(point);
         if (survey.isEmpty()) {
             return exact;
         }
-        return constrained(survey.get(), HealpixConditions.polygon(polygon), exact, context, mayConstrain);
+        return constrained(survey.get(), HealpixConditions.polygon(region.polygon()), exact, context, mayConstrain);
     }
 
     private static Expression constrained(RuleContext.SurveyPosition survey, HealpixRanges ranges, Expression exact,
@@ -78,36 +70,6 @@ final class SpatialPredicates {
         }
         Expression healpix = HealpixConditions.condition(survey.healpixColumn(), ranges);
         return SphericalSql.binary(BinaryOperator.AND, healpix, exact);
-    }
-
-    /** Edge normals pointing inside; only convex polygons (the exact test is an AND of half-spaces). */
-    private static List<double[]> inwardNormals(SphericalPolygon polygon, Position at) {
-        List<LonLat> vertices = polygon.vertices();
-        int count = vertices.size();
-        List<double[]> normals = new ArrayList<>();
-        int positive = 0;
-        for (int i = 0; i < count; i++) {
-            var a = vertices.get(i).toUnitVector();
-            var b = vertices.get((i + 1) % count).toUnitVector();
-            var next = vertices.get((i + 2) % count).toUnitVector();
-            var normal = a.cross(b).normalized();
-            if (normal.dot(next) > 0) {
-                positive++;
-            }
-            normals.add(new double[] {normal.x(), normal.y(), normal.z()});
-        }
-        if (positive != 0 && positive != count) {
-            throw new AdqlException(AdqlException.Kind.UNSUPPORTED, at,
-                    "only convex polygons are supported; split this one into convex parts joined with OR");
-        }
-        if (positive == 0) {
-            for (double[] normal : normals) {
-                normal[0] = -normal[0];
-                normal[1] = -normal[1];
-                normal[2] = -normal[2];
-            }
-        }
-        return normals;
     }
 
     private static void checkLatitude(double latDeg, Position at) {

@@ -61,12 +61,17 @@ final class SphericalSql {
 
     /** True when the unit vector of {@code point} has a non-negative dot product with {@code normal}. */
     static Expression onLeftOf(GeometryTerms.Point point, double[] normal) {
+        return binary(BinaryOperator.GREATER_OR_EQUAL, dot(point, normal), number(0));
+    }
+
+    /** The dot product of the unit vector of {@code point} with {@code vector}. */
+    static Expression dot(GeometryTerms.Point point, double[] normal) {
         Expression lon = FunctionCall.of("RADIANS", point.lonDeg());
         Expression lat = FunctionCall.of("RADIANS", point.latDeg());
         Expression cosLat = FunctionCall.of("COS", lat);
         Expression x = binary(BinaryOperator.MULTIPLY, number(normal[0]), binary(BinaryOperator.MULTIPLY, cosLat, FunctionCall.of("COS", lon)));
         Expression y = binary(BinaryOperator.MULTIPLY, number(normal[1]), binary(BinaryOperator.MULTIPLY, cosLat, FunctionCall.of("SIN", lon)));
         Expression z = binary(BinaryOperator.MULTIPLY, number(normal[2]), FunctionCall.of("SIN", lat));
-        return binary(BinaryOperator.GREATER_OR_EQUAL, binary(BinaryOperator.ADD, binary(BinaryOperator.ADD, x, y), z), number(0));
+        return binary(BinaryOperator.ADD, binary(BinaryOperator.ADD, x, y), z);
     }
 }

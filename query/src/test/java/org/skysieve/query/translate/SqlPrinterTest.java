@@ -50,7 +50,7 @@ class SqlPrinterTest {
     @Test
     void geometryLeftAfterTheRulesIsRefusedWithItsPosition() {
         assertThatThrownBy(() -> sql("SELECT id FROM survey.objects WHERE 1 = CONTAINS(POINT(ra, dec), REGION('Position 1 2'))"))
-                .isInstanceOf(AdqlException.class).hasMessageStartingWith("error at 1:41: CONTAINS is evaluated here for a POINT");
+                .isInstanceOf(AdqlException.class).hasMessageStartingWith("error at 1:41: CONTAINS is evaluated here between a POINT");
         assertThatThrownBy(() -> sql("SELECT CENTROID(CIRCLE(1, 2, 3)) FROM survey.objects")).isInstanceOf(AdqlException.class)
                 .hasMessageContaining("cannot return CENTROID");
         assertThatThrownBy(() -> sql("SELECT CAST(id AS POINT) FROM survey.objects")).isInstanceOf(AdqlException.class)

@@ -23,6 +23,7 @@ import org.skysieve.catalog.tap.TapSchemaTables;
 import org.skysieve.formats.ParquetTableWriter;
 import org.skysieve.formats.WriteSummary;
 import org.skysieve.query.AdqlException;
+import org.skysieve.query.EngineResources;
 import org.skysieve.query.QueryEngine;
 import org.skysieve.query.QueryOptions;
 import org.skysieve.query.QueryResult;
@@ -54,12 +55,18 @@ public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
 
     /** An executor over {@code archive}, keeping its TAP_SCHEMA files under {@code workFolder} and reading uploads there. */
     public static QueryEngineExecutor open(Archive archive, Path workFolder) {
+        return open(archive, workFolder, EngineResources.defaults());
+    }
+
+    /** As {@link #open(Archive, Path)}, DuckDB bounded by {@code resources} (threads, memory). */
+    public static QueryEngineExecutor open(Archive archive, Path workFolder, EngineResources resources) {
         requireNonNull(archive, "archive is null");
+        requireNonNull(resources, "resources is null");
         requireNonNull(workFolder, "workFolder is null");
         try {
             Path folder = Files.createDirectories(workFolder).toAbsolutePath().normalize();
             List<TableDescription> tapSchema = writeTapSchema(TapMetadata.of(archive), folder.resolve("tap_schema"));
-            return new QueryEngineExecutor(QueryEngine.open(archive, tapSchema, List.of(folder)), folder);
+            return new QueryEngineExecutor(QueryEngine.open(archive, tapSchema, List.of(folder), resources), folder);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the TAP_SCHEMA tables under " + workFolder + ": " + e.getMessage(), e);
         } catch (SQLException e) {

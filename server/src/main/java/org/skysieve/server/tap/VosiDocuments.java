@@ -19,7 +19,7 @@ final class VosiDocuments {
     /** ADQL 2.1 optional features the service declares (TAPRegExt feature types and forms). */
     private static final List<List<String>> FEATURES = List.of(
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adqlgeo", "POINT", "CIRCLE", "BOX", "POLYGON", "CONTAINS",
-                    "INTERSECTS", "DISTANCE", "AREA", "COORD1", "COORD2", "CENTROID"),
+                    "INTERSECTS", "DISTANCE", "AREA", "COORD1", "COORD2", "CENTROID", "REGION"),
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-string", "LOWER", "ILIKE"),
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-offset", "OFFSET"),
             List.of("ivo://ivoa.net/std/TAPRegExt#features-adql-sets", "UNION", "EXCEPT", "INTERSECT"),
