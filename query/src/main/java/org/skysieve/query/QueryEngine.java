@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.duckdb.StatusSqlFunctions;
@@ -129,6 +131,35 @@ public final class QueryEngine implements AutoCloseable {
             statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
             ResultSet rows = statement.executeQuery(sql);
             return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            closeQuietly(connection);
+            throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
+                    "the database could not run the query: " + reason(e, startNanoTime), e);
+        }
+    }
+
+    /**
+     * Runs {@code adql} as {@link #execute}, its rows read through DuckDB's data-chunk interface instead of JDBC rows:
+     * the fast path for writing large results (no JDBC call and no object per cell). The result holds at most
+     * {@code maxRecords + 1} rows; the caller closes it.
+     *
+     * @throws AdqlException as {@link #execute}
+     */
+    public ChunkedQueryResult executeChunked(String adql, QueryOptions options) {
+        TableRegistry tables = registryFor(options);
+        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
+        TranslatedQuery translated = Translation.toDuckDb(analyzed, tables);
+        String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
+        Connection connection = null;
+        DuckDBPreparedStatement statement = null;
+        long startNanoTime = System.nanoTime();
+        try {
+            connection = database.duplicate();
+            statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
+            DuckDBChunkedResult chunks = statement.query();
+            return new ChunkedQueryResult(analyzed.columns(), chunks, statement, connection, options.maxRecords());
         } catch (SQLException e) {
             closeQuietly(statement);
             closeQuietly(connection);

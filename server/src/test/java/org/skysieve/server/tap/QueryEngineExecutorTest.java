@@ -54,7 +54,7 @@ class QueryEngineExecutorTest {
             WriteSummary summary;
             try (ExecutedQuery query = executor.execute(adql, maxrec, List.of(), Duration.ofMinutes(1));
                     OutputStream out = Files.newOutputStream(byRow)) {
-                summary = TableWriters.forFormat(TableFormat.PARQUET, spool).write(query.columns(), query.rows(), maxrec, out);
+                summary = TableWriters.forFormat(TableFormat.PARQUET, spool).write(query.columns(), query.xtypes(), query.rows(), maxrec, out);
             }
             assertThat(direct.summary()).as("MAXREC %d", maxrec).isEqualTo(summary);
             assertThat(direct.summary().overflow()).isEqualTo(maxrec < rows);
@@ -84,8 +84,9 @@ class QueryEngineExecutorTest {
     private static long countRows(String adql) throws Exception {
         try (ExecutedQuery query = executor.execute(adql, Long.MAX_VALUE - 2, List.of(), Duration.ofMinutes(1))) {
             long rows = 0;
-            while (query.rows().next()) {
-                rows++;
+            org.skysieve.formats.ColumnBatch batch = new org.skysieve.formats.ColumnBatch(query.columns());
+            for (int filled = query.rows().fill(batch, org.skysieve.formats.ColumnBatch.CAPACITY); filled > 0; filled = query.rows().fill(batch, org.skysieve.formats.ColumnBatch.CAPACITY)) {
+                rows += filled;
             }
             return rows;
         }
