@@ -27,7 +27,7 @@ import org.skysieve.catalog.model.ColumnType;
  * The fast row source (DuckDB data chunks read from the vectors' memory) against the JDBC one and against the
  * driver's per-value getters: the same cells, and the same bytes in every format at every row limit, for a result of
  * several chunks with nulls in every column, NaN and infinities beside nulls, extreme integers, and strings that are
- * empty, inlined (up to 12 bytes) or not, ASCII or not (accents, CJK, a character outside the BMP).
+ * empty, inlined (up to 12 bytes) or not, ASCII or not (accents, CJK, a character outside the BMP), and constant columns.
  */
 class ChunkRowsAgreementTest {
     private static final int ROWS = 5_003;
@@ -39,7 +39,9 @@ class ChunkRowsAgreementTest {
             ColumnDoc.of("n", ColumnType.SHORT, "", "meta.number", "a short"),
             ColumnDoc.of("ok", ColumnType.BOOLEAN, "", "meta.code", "a boolean"),
             ColumnDoc.of("status", ColumnType.STRING, "", "meta.code.status", "a short string"),
-            ColumnDoc.of("label", ColumnType.STRING, "", "meta.note", "a string of any length"));
+            ColumnDoc.of("label", ColumnType.STRING, "", "meta.note", "a string of any length"),
+            ColumnDoc.of("k", ColumnType.DOUBLE, "", "meta.number", "a constant"),
+            ColumnDoc.of("c", ColumnType.STRING, "", "meta.note", "a constant string longer than 12 bytes"));
     private static final String SQL = "SELECT CASE WHEN i = 17 THEN 9223372036854775807 WHEN i = 18 THEN -9223372036854775808"
             + "      WHEN i % 29 = 4 THEN NULL ELSE i * 1000003 END::BIGINT AS id,"
             + " CASE WHEN i % 7 = 3 THEN NULL WHEN i % 11 = 5 THEN 'NaN'::DOUBLE WHEN i % 13 = 6 THEN 'Infinity'::DOUBLE"
@@ -51,7 +53,8 @@ class ChunkRowsAgreementTest {
             + " CASE WHEN i % 4 = 2 THEN NULL ELSE i % 3 = 0 END AS ok,"
             + " CASE i % 5 WHEN 0 THEN 'detected' WHEN 1 THEN 'undetected' WHEN 2 THEN NULL WHEN 3 THEN '' ELSE 'twelve_bytes' END AS status,"
             + " CASE WHEN i % 3 = 0 THEN NULL WHEN i % 5 = 1 THEN 'thirteen_byte' WHEN i % 5 = 2 THEN 'é' || i"
-            + "      WHEN i % 5 = 3 THEN '星表 ' || repeat('x', i % 40) || ' 😀' ELSE 'a longer label with, \"quotes\" & <tags> ' || i END AS label"
+            + "      WHEN i % 5 = 3 THEN '星表 ' || repeat('x', i % 40) || ' 😀' ELSE 'a longer label with, \"quotes\" & <tags> ' || i END AS label,"
+            + " 2.5::DOUBLE AS k, 'the same long string' AS c"
             + " FROM range(" + ROWS + ") AS t(i) ORDER BY i";
     private static Connection connection;
 
