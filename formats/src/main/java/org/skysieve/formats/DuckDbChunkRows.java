@@ -24,6 +24,7 @@ public final class DuckDbChunkRows implements RowSource {
     private int position;
     private boolean finished;
     private final boolean fromMemory;
+    private DuckDbVectorAccess.InlinedStrings[] recentStrings;
 
     public DuckDbChunkRows(DuckDBChunkedResult result) {
         this(result, true);
@@ -56,15 +57,21 @@ public final class DuckDbChunkRows implements RowSource {
             throw new SQLException("Expected " + batch.types.length + " columns in the result. Actual: " + chunk.columnCount());
         }
         for (int column = 0; column < batch.types.length; column++) {
-            copy(chunk.vector(column), batch, column, position, rows, fromMemory);
+            if (recentStrings == null || recentStrings.length != batch.types.length) {
+                recentStrings = new DuckDbVectorAccess.InlinedStrings[batch.types.length];
+            }
+            if (recentStrings[column] == null) {
+                recentStrings[column] = new DuckDbVectorAccess.InlinedStrings();
+            }
+            copy(chunk.vector(column), batch, column, position, rows, fromMemory, recentStrings[column]);
         }
         position += rows;
         batch.rowCount = rows;
         return rows;
     }
 
-    private static void copy(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows, boolean fromMemory)
-            throws SQLException {
+    private static void copy(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows, boolean fromMemory,
+            DuckDbVectorAccess.InlinedStrings recent) throws SQLException {
         ColumnType type = batch.types[column];
         DuckDBColumnType actual = vector.getType();
         if (actual != sqlType(type)) {
@@ -76,16 +83,17 @@ public final class DuckDbChunkRows implements RowSource {
                 nulls[row] = vector.isNull(from + row);
             }
         }
-        if (!fromMemory || !copyFromBuffer(vector, batch, column, from, rows)) {
+        if (!fromMemory || !copyFromBuffer(vector, batch, column, from, rows, recent)) {
             copyValueByValue(vector, batch, column, from, rows);
         }
     }
 
     /** The fast copy from the vector's memory; false when it cannot be read (nothing copied). */
-    private static boolean copyFromBuffer(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows) {
+    private static boolean copyFromBuffer(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows,
+            DuckDbVectorAccess.InlinedStrings recent) {
         ColumnType type = batch.types[column];
         if (type == ColumnType.STRING) {
-            return DuckDbVectorAccess.readStrings(vector, from, rows, batch.nulls[column], batch.strings[column]);
+            return DuckDbVectorAccess.readStrings(vector, from, rows, batch.nulls[column], batch.strings[column], recent);
         }
         int valueBytes = switch (type) {
             case BOOLEAN -> 1;

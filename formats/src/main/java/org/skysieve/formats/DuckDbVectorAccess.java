@@ -69,11 +69,13 @@ final class DuckDbVectorAccess {
      * Decodes the VARCHAR values of rows {@code from ..} into {@code values} (null where {@code nulls} says so); false
      * when the data buffer cannot be read (nothing decoded).
      */
-    static boolean readStrings(DuckDBReadableVector vector, int from, int rows, boolean[] nulls, String[] values) {
+    static boolean readStrings(DuckDBReadableVector vector, int from, int rows, boolean[] nulls, String[] values,
+            InlinedStrings recent) {
         ByteBuffer data = available() ? data(vector, STRING_BYTES) : null;
         if (data == null) {
             return false;
         }
+        boolean littleEndian = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
         byte[] bytes = new byte[64];
         for (int row = 0; row < rows; row++) {
             if (nulls[row]) {
@@ -88,7 +90,19 @@ final class DuckDbVectorAccess {
             if (length > bytes.length) {
                 bytes = new byte[Math.max(length, 2 * bytes.length)];
             }
-            if (length <= INLINED_BYTES) {
+            if (length <= INLINED_BYTES && littleEndian) {
+                // the 16 bytes are the whole value: look it up among the column's recent values (status words repeat)
+                long head = data.getLong(at) & keepLowBytes(4 + Math.min(length, 4));
+                long tail = length <= 4 ? 0 : data.getLong(at + 8) & keepLowBytes(length - 4);
+                String known = recent.find(head, tail);
+                if (known == null) {
+                    data.get(at + 4, bytes, 0, length);
+                    known = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                    recent.remember(head, tail, known);
+                }
+                values[row] = known;
+                continue;
+            } else if (length <= INLINED_BYTES) {
                 data.get(at + 4, bytes, 0, length);
             } else {
                 long address = data.getLong(at + 8);
@@ -97,6 +111,38 @@ final class DuckDbVectorAccess {
             values[row] = new String(bytes, 0, length, StandardCharsets.UTF_8);
         }
         return true;
+    }
+
+    private static long keepLowBytes(int count) {
+        return count >= 8 ? -1L : (1L << (8 * count)) - 1;
+    }
+
+    /**
+     * The last few distinct inlined strings (up to 12 bytes) of one column, keyed by their 16-byte representation, so
+     * that a repeated value (a status word) is not decoded again. Not thread-safe: one per column of one reader.
+     */
+    static final class InlinedStrings {
+        private static final int SIZE = 16;
+        private final long[] heads = new long[SIZE];
+        private final long[] tails = new long[SIZE];
+        private final String[] values = new String[SIZE];
+
+        String find(long head, long tail) {
+            int slot = slot(head, tail);
+            return values[slot] != null && heads[slot] == head && tails[slot] == tail ? values[slot] : null;
+        }
+
+        void remember(long head, long tail, String value) {
+            int slot = slot(head, tail);
+            heads[slot] = head;
+            tails[slot] = tail;
+            values[slot] = value;
+        }
+
+        private static int slot(long head, long tail) {
+            long mixed = (head ^ (tail * 0x9E3779B97F4A7C15L)) * 0xC2B2AE3D27D4EB4FL;
+            return (int) (mixed >>> 60);
+        }
     }
 
     private static ByteBuffer buffer(Field field, DuckDBReadableVector vector) {
