@@ -17,13 +17,16 @@ import java.util.concurrent.TimeUnit;
 import org.skysieve.catalog.archive.Folders;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
+import org.duckdb.DuckDBChunkedResult;
+import org.duckdb.DuckDBPreparedStatement;
+import org.skysieve.formats.DuckDbChunkRows;
 import org.skysieve.formats.TableFormat;
 import org.skysieve.formats.TableWriters;
 import org.skysieve.formats.WriteSummary;
 
 /**
  * Streaming write rate of every result format: N rows x 8 columns produced by a streaming DuckDB query, written to a
- * file, with rows/s, MB and the peak heap in use after the run (run with a small heap, e.g. {@code -Xmx160m}, to show
+ * file through both row sources (JDBC rows with typed getters, the old path; DuckDB data chunks, the TAP service's path), with rows/s, MB and the peak heap in use after the run (run with a small heap, e.g. {@code -Xmx160m}, to show
  * that a result never sits whole in memory). Beside it, STILTS (Debian stilts) converting our FITS file to VOTable
  * BINARY2 and to CSV: what a user would otherwise run.
  *
@@ -40,7 +43,7 @@ public final class ResultWriteRate {
             ColumnDoc.of("flags", ColumnType.INT, "", "meta.code", "flags"),
             ColumnDoc.of("n_obs", ColumnType.SHORT, "", "meta.number", "observations"),
             ColumnDoc.of("name", ColumnType.STRING, "", "meta.id", "name"));
-    private static final String QUERY = "SELECT i::BIGINT AS id, (i * 0.000337) % 360 AS ra, ((i * 0.000713) % 180) - 90 AS dec,"
+    private static final String QUERY = "SELECT i::BIGINT AS id, ((i * 0.000337) % 360)::DOUBLE AS ra, (((i * 0.000713) % 180) - 90)::DOUBLE AS dec,"
             + " CASE WHEN i % 10 = 0 THEN NULL ELSE (18 + (i % 700) / 100.0)::FLOAT END AS mag_r, 0.01::FLOAT AS magerr_r,"
             + " (i % 64)::INTEGER AS flags, (i % 30)::SMALLINT AS n_obs, 'J' || i AS name FROM range(ROWS) t(i)";
 
@@ -73,22 +76,27 @@ public final class ResultWriteRate {
                             readSeconds, rows / readSeconds, cells);
                 }
                 for (TableFormat format : TableFormat.values()) {
-                    Path file = work.resolve("result." + format.name().toLowerCase() + "." + format.fileExtension());
-                    resetPeaks();
-                    long start = System.nanoTime();
-                    WriteSummary summary;
-                    try (Statement statement = connection.createStatement();
-                         ResultSet result = statement.executeQuery(QUERY.replace("ROWS", Long.toString(rows)));
-                         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                        summary = TableWriters.forFormat(format, work.resolve("spool")).write(COLUMNS, result, rows, out);
-                    }
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    if (round == 1) {
-                        System.out.printf("%-18s %6.2f s  %,12.0f rows/s  %7.1f MB  peak heap %4d MB%n", format, seconds,
-                                summary.rows() / seconds, Files.size(file) / 1e6, peakHeapMegabytes());
+                    for (boolean chunked : new boolean[] {false, true}) {
+                        Path file = work.resolve("result." + format.name().toLowerCase() + (chunked ? ".chunked." : ".") + format.fileExtension());
+                        resetPeaks();
+                        long start = System.nanoTime();
+                        WriteSummary summary;
+                        String sql = QUERY.replace("ROWS", Long.toString(rows));
+                        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                            summary = chunked ? writeChunked(connection, sql, format, work, rows, out) : writeJdbc(connection, sql, format, work, rows, out);
+                        }
+                        double seconds = (System.nanoTime() - start) / 1e9;
+                        if (round == 1) {
+                            double rate = summary.rows() / seconds;
+                            System.out.printf("%-18s %-13s %6.2f s  %,12.0f rows/s  %7.1f MB  peak heap %4d MB%s%n", format,
+                                    chunked ? "data chunks" : "JDBC rows", seconds, rate, Files.size(file) / 1e6, peakHeapMegabytes(),
+                                    format == TableFormat.VOTABLE_BINARY2 ? String.format("  (DaCHS BINARY2 over TAP %,.0f rows/s: ratio %.1f)",
+                                            TapLatencyAndRate.DACHS_BINARY2_ROWS_PER_SECOND, rate / TapLatencyAndRate.DACHS_BINARY2_ROWS_PER_SECOND) : "");
+                        }
                     }
                 }
             }
+            System.out.println("load average " + TapLatencyAndRate.loadAverage());
         }
         Path stilts = Path.of("/usr/bin/stilts");
         if (Files.isExecutable(stilts)) {
@@ -103,6 +111,24 @@ public final class ResultWriteRate {
             }
         }
         Folders.deleteRecursively(work);
+    }
+
+    /** The old path: JDBC rows read with typed getters. */
+    private static WriteSummary writeJdbc(Connection connection, String sql, TableFormat format, Path work, long rows, OutputStream out)
+            throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            return TableWriters.forFormat(format, work.resolve("spool")).write(COLUMNS, result, rows, out);
+        }
+    }
+
+    /** The fast path of the TAP service: DuckDB data chunks read from the vectors' memory. */
+    private static WriteSummary writeChunked(Connection connection, String sql, TableFormat format, Path work, long rows, OutputStream out)
+            throws Exception {
+        try (DuckDBPreparedStatement statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+                DuckDBChunkedResult chunks = statement.query()) {
+            return TableWriters.forFormat(format, work.resolve("spool")).write(COLUMNS, java.util.Collections.nCopies(COLUMNS.size(), ""),
+                    new DuckDbChunkRows(chunks), rows, out);
+        }
     }
 
     private static void resetPeaks() {

@@ -1,18 +1,16 @@
 package org.skysieve.formats;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import org.skysieve.catalog.model.ColumnType;
-
 /**
- * Reads one cell of the current row as the Java value of its {@link ColumnType}: Boolean, Short, Integer, Long,
- * Float, Double or String, or null for SQL NULL. A floating-point NaN stays NaN (distinct from null).
+ * The text of a cell as VOTable TABLEDATA, CSV and TSV write it: integers in decimal, floating-point numbers as
+ * {@link Double#toString}/{@link Float#toString} with NaN as {@code NaN} and infinities as {@code +Inf}/{@code -Inf},
+ * strings as they are; booleans are the caller's choice ({@code T}/{@code F} or {@code true}/{@code false}).
  */
 final class Cells {
     private Cells() {
     }
 
-    static Object read(ResultSet rows, int columnIndex, ColumnType type) throws SQLException {
+    /** One cell of the current JDBC row as the Java value of its type (Boolean, Short, ..., String), null for SQL NULL. */
+    static Object read(java.sql.ResultSet rows, int columnIndex, org.skysieve.catalog.model.ColumnType type) throws java.sql.SQLException {
         Object value = switch (type) {
             case BOOLEAN -> rows.getBoolean(columnIndex);
             case SHORT -> rows.getShort(columnIndex);
@@ -25,7 +23,7 @@ final class Cells {
         return rows.wasNull() ? null : value;
     }
 
-    /** The text of a non-null value as VOTable TABLEDATA and CSV write it (NaN as {@code NaN}, infinities as {@code +Inf}/{@code -Inf}). */
+    /** The text of a non-null value (as {@link #text(ColumnBatch, int, int)}; booleans as {@code T}/{@code F}). */
     static String text(Object value) {
         if (value instanceof Boolean flag) {
             return flag ? "T" : "F";
@@ -37,5 +35,22 @@ final class Cells {
             return number.isInfinite() ? (number > 0 ? "+Inf" : "-Inf") : number.toString();
         }
         return value.toString();
+    }
+
+    /** The text of a non-null, non-boolean cell of {@code batch}. */
+    static String text(ColumnBatch batch, int column, int row) {
+        return switch (batch.types[column]) {
+            case BOOLEAN -> throw new IllegalArgumentException("Booleans are written by the caller");
+            case SHORT, INT, LONG -> Long.toString(batch.longs[column][row]);
+            case FLOAT -> {
+                float number = batch.floats[column][row];
+                yield Float.isInfinite(number) ? (number > 0 ? "+Inf" : "-Inf") : Float.toString(number);
+            }
+            case DOUBLE -> {
+                double number = batch.doubles[column][row];
+                yield Double.isInfinite(number) ? (number > 0 ? "+Inf" : "-Inf") : Double.toString(number);
+            }
+            case STRING -> batch.strings[column][row];
+        };
     }
 }

@@ -7,10 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.catalog.model.ColumnType;
 
 /**
  * CSV (RFC 4180: comma, CRLF, fields quoted when they hold a comma, quote or line break) or TSV (IANA
@@ -34,7 +34,8 @@ public final class DelimitedWriter implements TableWriter {
     }
 
     @Override
-    public WriteSummary write(List<ColumnDoc> columns, ResultSet rows, long maxRows, OutputStream out) throws IOException, SQLException {
+    public WriteSummary write(List<ColumnDoc> columns, List<String> xtypes, RowSource rows, long maxRows, OutputStream out)
+            throws IOException, SQLException {
         boolean csv = format == TableFormat.CSV;
         String separator = csv ? "," : "\t";
         String lineEnd = csv ? "\r\n" : "\n";
@@ -44,18 +45,21 @@ public final class DelimitedWriter implements TableWriter {
             text.write(field(columns.get(i).name(), csv));
         }
         text.write(lineEnd);
-        LimitedRows limited = new LimitedRows(rows, maxRows);
+        LimitedBatches limited = new LimitedBatches(rows, new ColumnBatch(columns), maxRows);
+        ColumnBatch batch = limited.batch();
         while (limited.next()) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    text.write(separator);
+            for (int row = 0; row < batch.rowCount; row++) {
+                for (int column = 0; column < batch.types.length; column++) {
+                    if (column > 0) {
+                        text.write(separator);
+                    }
+                    if (!batch.nulls[column][row]) {
+                        text.write(field(batch.types[column] == ColumnType.BOOLEAN ? Boolean.toString(batch.longs[column][row] != 0)
+                                : Cells.text(batch, column, row), csv));
+                    }
                 }
-                Object value = Cells.read(rows, i + 1, columns.get(i).type());
-                if (value != null) {
-                    text.write(field(value instanceof Boolean flag ? flag.toString() : Cells.text(value), csv));
-                }
+                text.write(lineEnd);
             }
-            text.write(lineEnd);
         }
         text.flush();
         return limited.summary();

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
@@ -45,7 +44,8 @@ public final class FitsTableWriter implements TableWriter {
     }
 
     @Override
-    public WriteSummary write(List<ColumnDoc> columns, ResultSet rows, long maxRows, OutputStream out) throws IOException, SQLException {
+    public WriteSummary write(List<ColumnDoc> columns, List<String> xtypes, RowSource rows, long maxRows, OutputStream out)
+            throws IOException, SQLException {
         Files.createDirectories(spoolFolder);
         Path spool = Files.createTempFile(spoolFolder, "fits-spool-", ".bin");
         try {
@@ -67,25 +67,27 @@ public final class FitsTableWriter implements TableWriter {
         }
     }
 
-    private static WriteSummary spoolRows(List<ColumnDoc> columns, ResultSet rows, long maxRows, DataOutputStream data,
+    private static WriteSummary spoolRows(List<ColumnDoc> columns, RowSource rows, long maxRows, DataOutputStream data,
                                           int[] stringBytes) throws IOException, SQLException {
-        LimitedRows limited = new LimitedRows(rows, maxRows);
+        LimitedBatches limited = new LimitedBatches(rows, new ColumnBatch(columns), maxRows);
+        ColumnBatch batch = limited.batch();
         while (limited.next()) {
-            for (int i = 0; i < columns.size(); i++) {
-                ColumnType type = columns.get(i).type();
-                Object value = Cells.read(rows, i + 1, type);
-                switch (type) {
-                    case BOOLEAN -> data.writeByte(value == null ? 0 : ((Boolean) value ? 'T' : 'F'));
-                    case SHORT -> data.writeShort(value == null ? Short.MIN_VALUE : (Short) value);
-                    case INT -> data.writeInt(value == null ? Integer.MIN_VALUE : (Integer) value);
-                    case LONG -> data.writeLong(value == null ? Long.MIN_VALUE : (Long) value);
-                    case FLOAT -> data.writeFloat(value == null ? Float.NaN : (Float) value);
-                    case DOUBLE -> data.writeDouble(value == null ? Double.NaN : (Double) value);
-                    case STRING -> {
-                        byte[] bytes = value == null ? new byte[0] : ((String) value).getBytes(StandardCharsets.UTF_8);
-                        stringBytes[i] = Math.max(stringBytes[i], bytes.length);
-                        data.writeInt(bytes.length);
-                        data.write(bytes);
+            for (int row = 0; row < batch.rowCount; row++) {
+                for (int i = 0; i < batch.types.length; i++) {
+                    boolean isNull = batch.nulls[i][row];
+                    switch (batch.types[i]) {
+                        case BOOLEAN -> data.writeByte(isNull ? 0 : batch.longs[i][row] != 0 ? 'T' : 'F');
+                        case SHORT -> data.writeShort(isNull ? Short.MIN_VALUE : (short) batch.longs[i][row]);
+                        case INT -> data.writeInt(isNull ? Integer.MIN_VALUE : (int) batch.longs[i][row]);
+                        case LONG -> data.writeLong(isNull ? Long.MIN_VALUE : batch.longs[i][row]);
+                        case FLOAT -> data.writeFloat(isNull ? Float.NaN : batch.floats[i][row]);
+                        case DOUBLE -> data.writeDouble(isNull ? Double.NaN : batch.doubles[i][row]);
+                        case STRING -> {
+                            byte[] bytes = isNull ? new byte[0] : batch.strings[i][row].getBytes(StandardCharsets.UTF_8);
+                            stringBytes[i] = Math.max(stringBytes[i], bytes.length);
+                            data.writeInt(bytes.length);
+                            data.write(bytes);
+                        }
                     }
                 }
             }

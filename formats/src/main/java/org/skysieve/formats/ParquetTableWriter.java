@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
@@ -46,7 +45,8 @@ public final class ParquetTableWriter implements TableWriter {
     }
 
     @Override
-    public WriteSummary write(List<ColumnDoc> columns, ResultSet rows, long maxRows, OutputStream out) throws IOException, SQLException {
+    public WriteSummary write(List<ColumnDoc> columns, List<String> xtypes, RowSource rows, long maxRows, OutputStream out)
+            throws IOException, SQLException {
         Files.createDirectories(spoolFolder);
         Path database = Files.createTempFile(spoolFolder, "parquet-spool-", ".duckdb");
         Path parquet = Files.createTempFile(spoolFolder, "parquet-spool-", ".parquet");
@@ -86,32 +86,30 @@ public final class ParquetTableWriter implements TableWriter {
         }
     }
 
-    private static WriteSummary append(List<ColumnDoc> columns, ResultSet rows, long maxRows, DuckDBConnection connection) throws SQLException {
-        LimitedRows limited = new LimitedRows(rows, maxRows);
+    private static WriteSummary append(List<ColumnDoc> columns, RowSource rows, long maxRows, DuckDBConnection connection) throws SQLException {
+        LimitedBatches limited = new LimitedBatches(rows, new ColumnBatch(columns), maxRows);
+        ColumnBatch batch = limited.batch();
         try (DuckDBAppender appender = connection.createAppender("main", "result")) {
             while (limited.next()) {
-                appender.beginRow();
-                for (int i = 0; i < columns.size(); i++) {
-                    Object value = Cells.read(rows, i + 1, columns.get(i).type());
-                    if (value == null) {
-                        appender.appendNull();
-                    } else if (value instanceof Boolean flag) {
-                        appender.append(flag.booleanValue());
-                    } else if (value instanceof Short number) {
-                        appender.append(number.shortValue());
-                    } else if (value instanceof Integer number) {
-                        appender.append(number.intValue());
-                    } else if (value instanceof Long number) {
-                        appender.append(number.longValue());
-                    } else if (value instanceof Float number) {
-                        appender.append(number.floatValue());
-                    } else if (value instanceof Double number) {
-                        appender.append(number.doubleValue());
-                    } else {
-                        appender.append((String) value);
+                for (int row = 0; row < batch.rowCount; row++) {
+                    appender.beginRow();
+                    for (int i = 0; i < batch.types.length; i++) {
+                        if (batch.nulls[i][row]) {
+                            appender.appendNull();
+                            continue;
+                        }
+                        switch (batch.types[i]) {
+                            case BOOLEAN -> appender.append(batch.longs[i][row] != 0);
+                            case SHORT -> appender.append((short) batch.longs[i][row]);
+                            case INT -> appender.append((int) batch.longs[i][row]);
+                            case LONG -> appender.append(batch.longs[i][row]);
+                            case FLOAT -> appender.append(batch.floats[i][row]);
+                            case DOUBLE -> appender.append(batch.doubles[i][row]);
+                            case STRING -> appender.append(batch.strings[i][row]);
+                        }
                     }
+                    appender.endRow();
                 }
-                appender.endRow();
             }
         }
         return limited.summary();

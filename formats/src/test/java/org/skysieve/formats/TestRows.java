@@ -59,12 +59,26 @@ final class TestRows implements AutoCloseable {
             while (result.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 0; i < COLUMNS.size(); i++) {
-                    row.add(Cells.read(result, i + 1, COLUMNS.get(i).type()));
+                    row.add(read(result, i + 1, COLUMNS.get(i).type()));
                 }
                 rows.add(java.util.Collections.unmodifiableList(row));
             }
         }
         return rows;
+    }
+
+    /** One cell through the JDBC typed getter of its type: the oracle, independent of the writers' row sources. */
+    static Object read(ResultSet rows, int columnIndex, ColumnType type) throws SQLException {
+        Object value = switch (type) {
+            case BOOLEAN -> rows.getBoolean(columnIndex);
+            case SHORT -> rows.getShort(columnIndex);
+            case INT -> rows.getInt(columnIndex);
+            case LONG -> rows.getLong(columnIndex);
+            case FLOAT -> rows.getFloat(columnIndex);
+            case DOUBLE -> rows.getDouble(columnIndex);
+            case STRING -> rows.getString(columnIndex);
+        };
+        return rows.wasNull() ? null : value;
     }
 
     static Optional<Integer> index(String name) {

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.duckdb.StatusSqlFunctions;
@@ -39,7 +41,8 @@ import org.skysieve.query.translate.Translation;
  * (and the SQL is generated from the checked tree, never pasted from it). DuckDB's threads and memory are bounded
  * ({@link EngineResources}). A caller thread interrupted while DuckDB computes ({@link #execute} until it returns,
  * {@link #copyToParquet} throughout) has its statement cancelled within about 50 ms, so an aborted job stops its
- * DuckDB work.
+ * DuckDB work. Rows come in the order of the query's ORDER BY; without one, in no fixed order
+ * ({@code preserve_insertion_order = false}: faster scans).
  */
 public final class QueryEngine implements AutoCloseable {
     private final DuckDBConnection database;
@@ -100,6 +103,9 @@ public final class QueryEngine implements AutoCloseable {
                 } else {
                     statement.execute("SET temp_directory = ''");
                 }
+                // SQL without ORDER BY has no row order (nor has ADQL): not keeping the files' order lets DuckDB scan
+                // in parallel and stop early (a 1M-row TOP without ORDER BY: about 3 times faster)
+                statement.execute("SET preserve_insertion_order = false");
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
             }
@@ -151,6 +157,42 @@ public final class QueryEngine implements AutoCloseable {
                 watch.close();
             }
             return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
+        } catch (SQLException e) {
+            String reason = reason(e, connection, sql, options, startNanoTime);
+            closeQuietly(statement);
+            closeQuietly(connection);
+            throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
+                    "the database could not run the query: " + reason, e);
+        }
+    }
+
+    /**
+     * Runs {@code adql} as {@link #execute}, its rows read through DuckDB's data-chunk interface instead of JDBC rows:
+     * the fast path for writing large results (no JDBC call and no object per cell). The result holds at most
+     * {@code maxRecords + 1} rows; the caller closes it.
+     *
+     * @throws AdqlException as {@link #execute}
+     */
+    public ChunkedQueryResult executeChunked(String adql, QueryOptions options) {
+        TableRegistry tables = registryFor(options);
+        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
+        TranslatedQuery translated = Translation.toDuckDb(analyzed, tables);
+        String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
+        Connection connection = null;
+        DuckDBPreparedStatement statement = null;
+        long startNanoTime = System.nanoTime();
+        try {
+            connection = database.duplicate();
+            statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
+            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
+            DuckDBChunkedResult chunks;
+            InterruptWatch.Handle watch = interrupts.watch(statement);
+            try {
+                chunks = statement.query();
+            } finally {
+                watch.close();
+            }
+            return new ChunkedQueryResult(analyzed.columns(), chunks, statement, connection, options.maxRecords());
         } catch (SQLException e) {
             String reason = reason(e, connection, sql, options, startNanoTime);
             closeQuietly(statement);

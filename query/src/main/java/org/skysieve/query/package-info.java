@@ -20,5 +20,8 @@
  * } catch (AdqlException e) {                        // e.kind(), e.position(), e.getMessage(): "error at L:C: ..."
  * }
  * }</pre>
+ *
+ * <p>To write large results, {@link org.skysieve.query.QueryEngine#executeChunked} gives DuckDB's data chunks instead of
+ * JDBC rows (what the TAP service uses, through {@code formats.DuckDbChunkRows}): no JDBC call and no object per cell.
  */
 package org.skysieve.query;

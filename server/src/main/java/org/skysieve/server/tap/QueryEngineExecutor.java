@@ -20,13 +20,14 @@ import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.tap.TapMetadata;
 import org.skysieve.catalog.tap.TapSchemaTables;
+import org.skysieve.formats.DuckDbChunkRows;
 import org.skysieve.formats.ParquetTableWriter;
 import org.skysieve.formats.WriteSummary;
 import org.skysieve.query.AdqlException;
 import org.skysieve.query.EngineResources;
+import org.skysieve.query.ChunkedQueryResult;
 import org.skysieve.query.QueryEngine;
 import org.skysieve.query.QueryOptions;
-import org.skysieve.query.QueryResult;
 import org.skysieve.query.check.TableDescription;
 import org.skysieve.query.check.TableSource;
 import org.skysieve.server.http.ErrorCategory;
@@ -84,14 +85,14 @@ public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
         requireNonNull(adql, "adql is null");
         requireNonNull(uploads, "uploads is null");
         List<QueryOptions.UploadedTable> tables = uploadTables(uploads);
-        QueryResult result;
+        ChunkedQueryResult result;
         try {
-            result = engine.execute(adql, new QueryOptions(Math.min(maxrec, Long.MAX_VALUE - 1), timeout, tables));
+            result = engine.executeChunked(adql, new QueryOptions(Math.min(maxrec, Long.MAX_VALUE - 1), timeout, tables));
         } catch (AdqlException e) {
             throw new ServiceException(ErrorCategory.BAD_REQUEST, e.getMessage(), e);
         }
-        // The result set holds at most maxrec + 1 rows (the engine's LIMIT): the writers read it and mark the overflow.
-        return new ExecutedQuery(result.columns(), result.rows(), result, xtypes(result.columns(), uploads));
+        // The result holds at most maxrec + 1 rows (the engine's LIMIT): the writers read its chunks and mark the overflow.
+        return new ExecutedQuery(result.columns(), new DuckDbChunkRows(result.chunks()), result, xtypes(result.columns(), uploads));
     }
 
     /**

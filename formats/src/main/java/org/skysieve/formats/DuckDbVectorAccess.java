@@ -1,0 +1,178 @@
+package org.skysieve.formats;
+
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.duckdb.DuckDBReadableVector;
+
+/**
+ * Bulk reads of a DuckDB vector's memory: its data and validity buffers (the direct {@link ByteBuffer}s that
+ * {@link DuckDBReadableVector} reads one value at a time), and VARCHAR values decoded from the C API's
+ * {@code duckdb_string_t} layout (16 bytes: a 32-bit length, then up to 12 inlined bytes, or a 4-byte prefix and a
+ * pointer to the bytes). One JNI call and one lock per string ({@code getString}) cost more than the rest of a row.
+ *
+ * <p>The buffers are private fields of the DuckDB JDBC driver's vector, reached by reflection once; when that fails
+ * (another driver version) or a buffer does not have the expected size, {@link #available()} or the read methods say so
+ * and callers use the public per-value getters instead. Reading a pointer uses {@code sun.misc.Unsafe}; the memory it
+ * points to belongs to the chunk, which must stay open while its vector is read. Stateless and thread-safe.
+ */
+final class DuckDbVectorAccess {
+    private static final Field DATA = field("data");
+    private static final Field VALIDITY = field("validity");
+    private static final sun.misc.Unsafe UNSAFE = unsafe();
+    private static final int STRING_BYTES = 16;
+    private static final int INLINED_BYTES = 12;
+
+    private DuckDbVectorAccess() {
+    }
+
+    /** Whether the buffers can be read directly (otherwise callers use the per-value getters). */
+    static boolean available() {
+        return DATA != null && VALIDITY != null && UNSAFE != null;
+    }
+
+    /** The vector's data buffer in native byte order, or null when it cannot be read or is smaller than expected. */
+    static ByteBuffer data(DuckDBReadableVector vector, int valueBytes) {
+        ByteBuffer data = buffer(DATA, vector);
+        if (data == null || data.capacity() < vector.rowCount() * valueBytes) {
+            return null;
+        }
+        return data.duplicate().order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * Sets {@code nulls[row]} for rows {@code from .. from + rows - 1} of the vector (written at 0 ..); false when the
+     * validity buffer cannot be read (nothing written).
+     */
+    static boolean readNulls(DuckDBReadableVector vector, int from, int rows, boolean[] nulls) {
+        if (!available()) {
+            return false;
+        }
+        ByteBuffer validity = buffer(VALIDITY, vector);
+        if (validity == null) {
+            java.util.Arrays.fill(nulls, 0, rows, false); // no validity mask: no null in the vector
+            return true;
+        }
+        if (validity.capacity() < (vector.rowCount() + 63) / 64 * 8) {
+            return false;
+        }
+        ByteBuffer mask = validity.duplicate().order(ByteOrder.nativeOrder());
+        for (int row = 0; row < rows; row++) {
+            int index = from + row;
+            nulls[row] = (mask.getLong((index >>> 6) << 3) & (1L << (index & 63))) == 0;
+        }
+        return true;
+    }
+
+    /**
+     * Decodes the VARCHAR values of rows {@code from ..} into {@code values} (null where {@code nulls} says so); false
+     * when the data buffer cannot be read (nothing decoded).
+     */
+    static boolean readStrings(DuckDBReadableVector vector, int from, int rows, boolean[] nulls, String[] values,
+            InlinedStrings recent) {
+        ByteBuffer data = available() ? data(vector, STRING_BYTES) : null;
+        if (data == null) {
+            return false;
+        }
+        boolean littleEndian = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        byte[] bytes = new byte[64];
+        for (int row = 0; row < rows; row++) {
+            if (nulls[row]) {
+                values[row] = null;
+                continue;
+            }
+            int at = (from + row) * STRING_BYTES;
+            int length = data.getInt(at);
+            if (length < 0) {
+                return false;
+            }
+            if (length > bytes.length) {
+                bytes = new byte[Math.max(length, 2 * bytes.length)];
+            }
+            if (length <= INLINED_BYTES && littleEndian) {
+                // the 16 bytes are the whole value: look it up among the column's recent values (status words repeat)
+                long head = data.getLong(at) & keepLowBytes(4 + Math.min(length, 4));
+                long tail = length <= 4 ? 0 : data.getLong(at + 8) & keepLowBytes(length - 4);
+                String known = recent.find(head, tail);
+                if (known == null) {
+                    data.get(at + 4, bytes, 0, length);
+                    known = new String(bytes, 0, length, StandardCharsets.UTF_8);
+                    recent.remember(head, tail, known);
+                }
+                values[row] = known;
+                continue;
+            } else if (length <= INLINED_BYTES) {
+                data.get(at + 4, bytes, 0, length);
+            } else {
+                long address = data.getLong(at + 8);
+                UNSAFE.copyMemory(null, address, bytes, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, length);
+            }
+            values[row] = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
+        return true;
+    }
+
+    private static long keepLowBytes(int count) {
+        return count >= 8 ? -1L : (1L << (8 * count)) - 1;
+    }
+
+    /**
+     * The last few distinct inlined strings (up to 12 bytes) of one column, keyed by their 16-byte representation, so
+     * that a repeated value (a status word) is not decoded again. Not thread-safe: one per column of one reader.
+     */
+    static final class InlinedStrings {
+        private static final int SIZE = 16;
+        private final long[] heads = new long[SIZE];
+        private final long[] tails = new long[SIZE];
+        private final String[] values = new String[SIZE];
+
+        String find(long head, long tail) {
+            int slot = slot(head, tail);
+            return values[slot] != null && heads[slot] == head && tails[slot] == tail ? values[slot] : null;
+        }
+
+        void remember(long head, long tail, String value) {
+            int slot = slot(head, tail);
+            heads[slot] = head;
+            tails[slot] = tail;
+            values[slot] = value;
+        }
+
+        private static int slot(long head, long tail) {
+            long mixed = (head ^ (tail * 0x9E3779B97F4A7C15L)) * 0xC2B2AE3D27D4EB4FL;
+            return (int) (mixed >>> 60);
+        }
+    }
+
+    private static ByteBuffer buffer(Field field, DuckDBReadableVector vector) {
+        try {
+            return (ByteBuffer) field.get(vector);
+        } catch (IllegalAccessException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static Field field(String name) {
+        try {
+            Field field = DuckDBReadableVector.class.getDeclaredField(name);
+            if (field.getType() != ByteBuffer.class) {
+                return null;
+            }
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static sun.misc.Unsafe unsafe() {
+        try {
+            Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            return (sun.misc.Unsafe) field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
