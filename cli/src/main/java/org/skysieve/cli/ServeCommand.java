@@ -2,6 +2,7 @@ package org.skysieve.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.server.SkysieveServer;
 import org.skysieve.server.tap.QueryEngineExecutor;
@@ -18,14 +19,29 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
+    @Option(names = "--upload-limit-rows", paramLabel = "ROWS", description = "Most rows in one table uploaded to TAP (default: "
+            + TapSettings.DEFAULT_UPLOAD_LIMIT_ROWS + "; advertised in /tap/capabilities).")
+    Long uploadLimitRows;
+
+    @Option(names = "--upload-limit-bytes", paramLabel = "BYTES", description = "Most bytes uploaded to TAP in one request (default: "
+            + TapSettings.DEFAULT_UPLOAD_LIMIT_BYTES + "; advertised in /tap/capabilities).")
+    Long uploadLimitBytes;
+
     @Override
     public Integer call() throws InterruptedException {
-        serveUntilStopped(Archive.open(data), port);
+        serveUntilStopped(Archive.open(data), port, settings -> {
+            TapSettings chosen = uploadLimitRows == null ? settings : settings.withUploadLimitRows(uploadLimitRows);
+            return uploadLimitBytes == null ? chosen : chosen.withUploadLimit(uploadLimitBytes);
+        });
         return 0;
     }
 
     static void serveUntilStopped(Archive archive, int port) throws InterruptedException {
-        Served served = start(archive, port);
+        serveUntilStopped(archive, port, UnaryOperator.identity());
+    }
+
+    static void serveUntilStopped(Archive archive, int port, UnaryOperator<TapSettings> configure) throws InterruptedException {
+        Served served = start(archive, port, configure);
         SkysieveServer server = served.server();
         Runtime.getRuntime().addShutdownHook(new Thread(served::close, "skysieve-shutdown"));
         String base = "http://localhost:" + server.port();
@@ -43,7 +59,12 @@ final class ServeCommand implements Callable<Integer> {
      * Closing stops the server, then the engine.
      */
     static Served start(Archive archive, int port) {
-        TapSettings settings = TapSettings.defaults(archive.layout().root().resolve(".tap"));
+        return start(archive, port, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Archive, int)} with the TAP settings changed by {@code configure}. */
+    static Served start(Archive archive, int port, UnaryOperator<TapSettings> configure) {
+        TapSettings settings = configure.apply(TapSettings.defaults(archive.layout().root().resolve(".tap")));
         QueryEngineExecutor executor = QueryEngineExecutor.open(archive, settings.jobsFolder());
         try {
             return new Served(SkysieveServer.start(archive, port, settings, executor), executor);

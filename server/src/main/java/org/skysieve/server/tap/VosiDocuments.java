@@ -90,6 +90,9 @@ final class VosiDocuments {
                 .append(settings.maxMaxrec()).append("</hard>\n  </outputLimit>\n");
         xml.append("  <uploadLimit>\n   <default unit=\"byte\">").append(settings.uploadLimitBytes()).append("</default>\n   <hard unit=\"byte\">")
                 .append(settings.uploadLimitBytes()).append("</hard>\n  </uploadLimit>\n");
+        // TAPRegExt 1.1 allows several uploadLimit elements: one in bytes (per request), one in rows (per table)
+        xml.append("  <uploadLimit>\n   <default unit=\"row\">").append(settings.uploadLimitRows()).append("</default>\n   <hard unit=\"row\">")
+                .append(settings.uploadLimitRows()).append("</hard>\n  </uploadLimit>\n");
         xml.append(" </capability>\n");
         vosiCapability(xml, "ivo://ivoa.net/std/VOSI#capabilities", baseUrl + "/capabilities");
         vosiCapability(xml, "ivo://ivoa.net/std/VOSI#availability", baseUrl + "/availability");
