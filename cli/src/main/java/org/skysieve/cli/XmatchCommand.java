@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skysieve.xmatch.AngleText;
+import org.skysieve.xmatch.GlobalMates;
 import org.skysieve.xmatch.HatsSide;
 import org.skysieve.xmatch.MatchInputs;
 import org.skysieve.xmatch.MatchInputs.ResolvedSide;
 import org.skysieve.xmatch.MatchMode;
 import org.skysieve.xmatch.MatchSpec;
+import org.skysieve.xmatch.MemorySide;
 import org.skysieve.xmatch.MatchTableWriter;
 import org.skysieve.xmatch.PartitionedMatcher;
 import org.skysieve.xmatch.PositionColumns;
@@ -44,10 +46,15 @@ final class XmatchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.csv, .parquet, .fits, .vot).")
     Path out;
 
-    @Option(names = "--left-columns", split = ",", paramLabel = "COL", description = "Left columns to keep (default: all of a file; id, ra, dec of a survey).")
+    @Option(names = "--columns", paramLabel = "SIDE:COLS", description = {"Columns to keep, per side: left:id,ra,dec;right:id,mag"
+            + " (or --columns left:id --columns right:id,mag; sides also 1 and 2).",
+        "Default: all columns of a file; id, ra, dec of a survey."})
+    List<String> columns;
+
+    @Option(names = "--left-columns", split = ",", paramLabel = "COL", hidden = true, description = "Same as --columns left:COL,...")
     List<String> leftColumns;
 
-    @Option(names = "--right-columns", split = ",", paramLabel = "COL", description = "Right columns to keep (default as --left-columns).")
+    @Option(names = "--right-columns", split = ",", paramLabel = "COL", hidden = true, description = "Same as --columns right:COL,...")
     List<String> rightColumns;
 
     @Option(names = "--epoch", paramLabel = "YEAR", description = "Epoch (Julian year) of the positions in file inputs, for proper motion propagation.")
@@ -90,12 +97,15 @@ final class XmatchCommand implements Callable<Integer> {
         try {
             PositionColumns leftPositions = withError(atEpochOf(leftSide, rightSide), leftError, "--left-error");
             PositionColumns rightPositions = withError(atEpochOf(rightSide, leftSide), rightError, "--right-error");
-            List<String> leftKept = leftColumns == null ? leftSide.defaultColumns() : leftColumns;
-            List<String> rightKept = rightColumns == null ? rightSide.defaultColumns() : rightColumns;
+            ColumnChoice choice = ColumnChoice.parse(columns == null ? List.of() : columns, leftColumns, rightColumns);
+            List<String> leftKept = choice.left().orElse(leftSide.defaultColumns());
+            List<String> rightKept = choice.right().orElse(rightSide.defaultColumns());
             long rows;
             try (MatchTableWriter writer = new MatchTableWriter(out, leftKept, rightKept)) {
-                PartitionedMatcher.match(new PartitionedMatcher.Side(leftSide.rows(), leftPositions, leftKept),
-                        new PartitionedMatcher.Side(rightSide.rows(), rightPositions, rightKept), spec, writer);
+                // mates counted over the whole sky: a second pass when the sides are cut into pieces
+                String rightKey = rightSide.rows() instanceof MemorySide ? MemorySide.ROW_INDEX_COLUMN : rightSide.defaultColumns().get(0);
+                GlobalMates.match(new PartitionedMatcher.Side(leftSide.rows(), leftPositions, leftKept),
+                        new PartitionedMatcher.Side(rightSide.rows(), rightPositions, rightKept), spec, writer, rightKey);
                 rows = writer.rows();
                 matched = System.nanoTime();
             }
