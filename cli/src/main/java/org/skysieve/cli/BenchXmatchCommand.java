@@ -116,8 +116,8 @@ final class BenchXmatchCommand implements Callable<Integer> {
             }
         }
         if (peers.contains("astropy")) {
-            Optional<Path> python = TimedProcess.onPath("python3");
-            if (python.isEmpty() || !TimedProcess.run(List.of(python.get().toString(), "-c", "import astropy")).succeeded()) {
+            Optional<Path> python = pythonWithAstropy();
+            if (python.isEmpty()) {
                 System.out.println("astropy   skipped: no python3 with astropy on the PATH (Debian: apt-get install python3-astropy)");
             } else {
                 Path script = folder.resolve("astropy-xmatch.py");
@@ -207,6 +207,18 @@ final class BenchXmatchCommand implements Callable<Integer> {
 
     private static int rowCount(Path file) {
         return TableReader.read(file).rowCount();
+    }
+
+    /** The first python3 that imports astropy: on the PATH (a pyenv or venv one may lack it), then Debian's. */
+    private static Optional<Path> pythonWithAstropy() throws IOException, InterruptedException {
+        List<Path> candidates = new ArrayList<>(TimedProcess.allOnPath("python3"));
+        candidates.add(Path.of("/usr/bin/python3"));
+        for (Path python : candidates) {
+            if (Files.isExecutable(python) && TimedProcess.run(List.of(python.toString(), "-c", "import astropy")).succeeded()) {
+                return Optional.of(python);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String javaExecutable() {

@@ -34,16 +34,21 @@ record TimedProcess(double seconds, int exitCode, String output) {
 
     /** The first executable named {@code name} on the PATH, if any. */
     static java.util.Optional<Path> onPath(String name) {
+        return allOnPath(name).stream().findFirst();
+    }
+
+    /** Every executable named {@code name} on the PATH, in PATH order. */
+    static List<Path> allOnPath(String name) {
         String path = System.getenv("PATH");
-        if (path == null) {
-            return java.util.Optional.empty();
-        }
-        for (String folder : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(folder, name);
-            if (Files.isExecutable(candidate)) {
-                return java.util.Optional.of(candidate);
+        List<Path> found = new java.util.ArrayList<>();
+        if (path != null) {
+            for (String folder : path.split(java.io.File.pathSeparator)) {
+                Path candidate = Path.of(folder, name);
+                if (Files.isExecutable(candidate) && !found.contains(candidate)) {
+                    found.add(candidate);
+                }
             }
         }
-        return java.util.Optional.empty();
+        return found;
     }
 }
