@@ -159,8 +159,8 @@ class TapSyncTest {
     @Test
     void uploadsAreLimitedInRowsAsAdvertised() throws Exception {
         String capabilities = TapClient.text(client.get("/tap/capabilities"));
-        assertThat(capabilities).contains("<uploadLimit>\n   <default unit=\"row\">" + UPLOAD_ROWS + "</default>\n   <hard unit=\"row\">"
-                + UPLOAD_ROWS + "</hard>\n  </uploadLimit>");
+        assertThat(capabilities).contains("<uploadLimit>\n   <default unit=\"row\">" + UPLOAD_ROWS + "</default>\n   <hard unit=\"byte\">"
+                + (1 << 20) + "</hard>\n  </uploadLimit>");
         for (int rows : new int[] {UPLOAD_ROWS, UPLOAD_ROWS + 1}) {
             StringBuilder csv = new StringBuilder("n,ra,dec\n");
             for (int i = 0; i < rows; i++) {
