@@ -105,7 +105,9 @@ class UploadMatchJoinTest {
         String left = "SELECT u.uid, s.id FROM TAP_UPLOAD.mine AS u LEFT JOIN deep_optical.sources AS s"
                 + " ON 1 = CONTAINS(POINT(u.a, u.b), CIRCLE(s.ra, s.dec, 0.0004))";
         String notPositional = "SELECT u.uid, s.id FROM TAP_UPLOAD.mine AS u JOIN deep_optical.sources AS s ON s.id = u.uid";
-        for (String adql : List.of(left, notPositional)) {
+        String subquery = "SELECT u.uid, s.id FROM TAP_UPLOAD.mine AS u JOIN deep_optical.sources AS s"
+                + " ON 1 = CONTAINS(POINT(u.a, u.b), CIRCLE(s.ra, s.dec, 0.0004)) WHERE u.uid NOT IN (SELECT uid FROM TAP_UPLOAD.mine WHERE uid > 5)";
+        for (String adql : List.of(left, notPositional, subquery)) {
             assertThat(engine.translate(adql, options).sql()).as(adql).doesNotContain(UploadMatchJoins.MATCH_COLUMN);
         }
         try (QueryResult result = engine.execute("SELECT u.*, s.id FROM TAP_UPLOAD.mine AS u JOIN deep_optical.sources AS s"

@@ -96,6 +96,10 @@ public final class UploadMatchJoins {
         } else {
             return Optional.empty();
         }
+        if (hasSubquery(select, tree, join)) {
+            // a subquery could read the upload too, and would then see the rewritten rows
+            return Optional.empty();
+        }
         Optional<Roles> roles = roles(named, tables);
         if (roles.isEmpty()) {
             return Optional.empty();
@@ -121,6 +125,33 @@ public final class UploadMatchJoins {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasSubquery(SetExpression.Select select, QueryExpression tree, Optional<TableReference.Join> join) {
+        List<Expression> expressions = new ArrayList<>();
+        select.where().ifPresent(expressions::add);
+        select.having().ifPresent(expressions::add);
+        expressions.addAll(select.groupBy());
+        join.flatMap(TableReference.Join::on).ifPresent(expressions::add);
+        select.items().forEach(item -> {
+            if (item instanceof org.skysieve.query.tree.SelectItem.DerivedColumn derived) {
+                expressions.add(derived.value());
+            }
+        });
+        tree.orderBy().forEach(order -> expressions.add(order.value()));
+        return expressions.stream().anyMatch(UploadMatchJoins::containsSubquery);
+    }
+
+    private static boolean containsSubquery(Expression expression) {
+        boolean[] found = {false};
+        org.skysieve.query.tree.Expressions.mapChildren(expression, child -> {
+            found[0] |= containsSubquery(child);
+            return child;
+        }, subquery -> {
+            found[0] = true;
+            return subquery;
+        });
+        return found[0];
     }
 
     private record Roles(TableDescription upload, String uploadExposed, TableDescription survey, String surveyExposed) {
