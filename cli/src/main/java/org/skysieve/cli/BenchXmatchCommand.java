@@ -54,8 +54,12 @@ final class BenchXmatchCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "1", description = "Runs of each tool; the fastest is reported.")
     int repeat;
 
-    @Option(names = "--java-options", paramLabel = "OPTIONS", description = "JVM options of the skysieve process, e.g. -Xmx4g (split at spaces).")
+    @Option(names = "--java-options", paramLabel = "OPTIONS", defaultValue = XMATCH_JAVA_OPTIONS, description = "JVM options of the"
+            + " skysieve process, split at spaces (default: ${DEFAULT-VALUE}, as ./skysieve xmatch runs), e.g. '-Xmx4g -XX:TieredStopAtLevel=1'.")
     String javaOptions;
+
+    /** What the {@code skysieve} script gives {@code xmatch}: the C1 compiler alone, quicker for a run of seconds. */
+    static final String XMATCH_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1";
 
     @Option(names = "--peers", split = ",", defaultValue = "stilts,astropy", description = "Peers to run: stilts, astropy, none.")
     List<String> peers;
@@ -68,8 +72,8 @@ final class BenchXmatchCommand implements Callable<Integer> {
         }
         Path folder = work != null ? work : Files.createTempDirectory("skysieve-bench-xmatch");
         Files.createDirectories(folder);
-        System.out.printf(Locale.ROOT, "skysieve bench xmatch: best match within %s arcsec, FITS to FITS, whole processes; %d processors; work %s%n",
-                radiusArcsec, Runtime.getRuntime().availableProcessors(), folder);
+        System.out.printf(Locale.ROOT, "skysieve bench xmatch: best match within %s arcsec, FITS to FITS, whole processes; %d processors;"
+                + " skysieve JVM options '%s'; work %s%n", radiusArcsec, Runtime.getRuntime().availableProcessors(), javaOptions, folder);
         boolean allAgree = true;
         if (left != null) {
             allAgree = compare(left, right, radiusArcsec, folder, "given");
