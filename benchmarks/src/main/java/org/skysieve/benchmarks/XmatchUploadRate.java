@@ -108,7 +108,7 @@ public final class XmatchUploadRate {
         return seconds;
     }
 
-    private static void writeUpload(Archive archive, String survey, int n, Path upload) throws Exception {
+    static void writeUpload(Archive archive, String survey, int n, Path upload) throws Exception {
         PublishedTable table = table(archive, survey);
         HatsCatalog catalog = HatsCatalog.open(table.catalogueFolder());
         String ra = SqlText.identifier(table.table().raColumn());

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "An archive server for machine learning on astronomical surveys.",
         subcommands = {
             AdqlCommand.class,
+            BenchCommand.class,
             CutoutCommand.class,
             DemoCommand.class,
             GenerateCommand.class,

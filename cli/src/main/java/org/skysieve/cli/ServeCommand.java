@@ -2,6 +2,7 @@ package org.skysieve.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.query.EngineResources;
 import org.skysieve.server.SkysieveServer;
@@ -32,6 +33,14 @@ final class ServeCommand implements Callable<Integer> {
             + " 0 = no spilling).")
     long querySpillMb;
 
+    @Option(names = "--upload-limit-rows", paramLabel = "ROWS", description = "Most rows in one table uploaded to TAP (default: "
+            + TapSettings.DEFAULT_UPLOAD_LIMIT_ROWS + "; advertised in /tap/capabilities).")
+    Long uploadLimitRows;
+
+    @Option(names = "--upload-limit-bytes", paramLabel = "BYTES", description = "Most bytes uploaded to TAP in one request (default: "
+            + TapSettings.DEFAULT_UPLOAD_LIMIT_BYTES + "; advertised in /tap/capabilities).")
+    Long uploadLimitBytes;
+
     @Override
     public Integer call() throws InterruptedException {
         Archive archive = Archive.open(data);
@@ -41,12 +50,15 @@ final class ServeCommand implements Callable<Integer> {
         if (querySpillMb == 0) {
             resources = new EngineResources(resources.threads(), resources.memoryLimitBytes(), java.util.Optional.empty(), 0);
         }
-        serveUntilStopped(archive, port, resources);
+        serveUntilStopped(archive, port, resources, settings -> {
+            TapSettings chosen = uploadLimitRows == null ? settings : settings.withUploadLimitRows(uploadLimitRows);
+            return uploadLimitBytes == null ? chosen : chosen.withUploadLimit(uploadLimitBytes);
+        });
         return 0;
     }
 
     static void serveUntilStopped(Archive archive, int port) throws InterruptedException {
-        serveUntilStopped(archive, port, defaultResources(archive));
+        serveUntilStopped(archive, port, defaultResources(archive), UnaryOperator.identity());
     }
 
     /** {@link EngineResources#defaults()}, spilling at most 10 GiB under {@code DATA/.tap/spill}. */
@@ -54,8 +66,9 @@ final class ServeCommand implements Callable<Integer> {
         return EngineResources.defaults().withSpill(archive.layout().root().resolve(".tap").resolve("spill"), 10L << 30);
     }
 
-    static void serveUntilStopped(Archive archive, int port, EngineResources resources) throws InterruptedException {
-        Served served = start(archive, port, resources);
+    static void serveUntilStopped(Archive archive, int port, EngineResources resources, UnaryOperator<TapSettings> configure)
+            throws InterruptedException {
+        Served served = start(archive, port, resources, configure);
         SkysieveServer server = served.server();
         Runtime.getRuntime().addShutdownHook(new Thread(served::close, "skysieve-shutdown"));
         String base = "http://localhost:" + server.port();
@@ -73,12 +86,12 @@ final class ServeCommand implements Callable<Integer> {
      * Closing stops the server, then the engine.
      */
     static Served start(Archive archive, int port) {
-        return start(archive, port, defaultResources(archive));
+        return start(archive, port, defaultResources(archive), UnaryOperator.identity());
     }
 
-    /** As {@link #start(Archive, int)}, DuckDB bounded by {@code resources}. */
-    static Served start(Archive archive, int port, EngineResources resources) {
-        TapSettings settings = TapSettings.defaults(archive.layout().root().resolve(".tap"));
+    /** As {@link #start(Archive, int)}, DuckDB bounded by {@code resources}, the TAP settings changed by {@code configure}. */
+    static Served start(Archive archive, int port, EngineResources resources, UnaryOperator<TapSettings> configure) {
+        TapSettings settings = configure.apply(TapSettings.defaults(archive.layout().root().resolve(".tap")));
         QueryEngineExecutor executor = QueryEngineExecutor.open(archive, settings.jobsFolder(), resources);
         try {
             return new Served(SkysieveServer.start(archive, port, settings, executor), executor);

@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.xmatch.AngleText;
+import org.skysieve.xmatch.GlobalMates;
 import org.skysieve.xmatch.HatsSide;
 import org.skysieve.xmatch.MatchInputs;
 import org.skysieve.xmatch.MatchInputs.ResolvedSide;
 import org.skysieve.xmatch.MatchMode;
 import org.skysieve.xmatch.MatchSpec;
+import org.skysieve.xmatch.MemorySide;
 import org.skysieve.xmatch.MatchTableWriter;
 import org.skysieve.xmatch.PartitionedMatcher;
 import org.skysieve.xmatch.PositionColumns;
@@ -50,14 +52,22 @@ final class XmatchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.csv, .parquet, .fits, .vot).")
     Path out;
 
-    @Option(names = "--left-columns", split = ",", paramLabel = "COL", description = "Left columns to keep (default: all of a file; id, ra, dec of a survey).")
+    @Option(names = "--columns", paramLabel = "SIDE:COLS", description = {"Columns to keep, per side: left:id,ra,dec;right:id,mag"
+            + " (or --columns left:id --columns right:id,mag; sides also 1 and 2).",
+        "Default: all columns of a file; id, ra, dec of a survey."})
+    List<String> columns;
+
+    @Option(names = "--left-columns", split = ",", paramLabel = "COL", hidden = true, description = "Same as --columns left:COL,...")
     List<String> leftColumns;
 
-    @Option(names = "--right-columns", split = ",", paramLabel = "COL", description = "Right columns to keep (default as --left-columns).")
+    @Option(names = "--right-columns", split = ",", paramLabel = "COL", hidden = true, description = "Same as --columns right:COL,...")
     List<String> rightColumns;
 
     @Option(names = "--epoch", paramLabel = "YEAR", description = "Epoch (Julian year) of the positions in file inputs, for proper motion propagation.")
     Double epoch;
+
+    @Option(names = "--timings", description = "Print the seconds spent reading, matching and writing.")
+    boolean timings;
 
     @Option(names = "--threads", description = "Worker threads (default: every processor).")
     Integer threads;
@@ -92,11 +102,14 @@ final class XmatchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ResolvedSide leftSide = MatchInputs.resolve(left, Optional.ofNullable(data), Optional.ofNullable(epoch));
         ResolvedSide rightSide = MatchInputs.resolve(right, Optional.ofNullable(data), Optional.ofNullable(epoch));
+        long read = System.nanoTime();
+        long matched;
         try {
             PositionColumns leftPositions = withError(atEpochOf(leftSide, rightSide), leftError, "--left-error");
             PositionColumns rightPositions = withError(atEpochOf(rightSide, leftSide), rightError, "--right-error");
-            List<String> leftKept = leftColumns == null ? leftSide.defaultColumns() : leftColumns;
-            List<String> rightKept = rightColumns == null ? rightSide.defaultColumns() : rightColumns;
+            ColumnChoice choice = ColumnChoice.parse(columns == null ? List.of() : columns, leftColumns, rightColumns);
+            List<String> leftKept = choice.left().orElse(leftSide.defaultColumns());
+            List<String> rightKept = choice.right().orElse(rightSide.defaultColumns());
             long rows;
             if (status) {
                 if (!right.startsWith("survey:") || data == null) {
@@ -112,9 +125,17 @@ final class XmatchCommand implements Callable<Integer> {
                 return 0;
             }
             try (MatchTableWriter writer = new MatchTableWriter(out, leftKept, rightKept)) {
-                PartitionedMatcher.match(new PartitionedMatcher.Side(leftSide.rows(), leftPositions, leftKept),
-                        new PartitionedMatcher.Side(rightSide.rows(), rightPositions, rightKept), spec, writer);
+                // mates counted over the whole sky: a second pass when the sides are cut into pieces
+                String rightKey = rightSide.rows() instanceof MemorySide ? MemorySide.ROW_INDEX_COLUMN : rightSide.defaultColumns().get(0);
+                GlobalMates.match(new PartitionedMatcher.Side(leftSide.rows(), leftPositions, leftKept),
+                        new PartitionedMatcher.Side(rightSide.rows(), rightPositions, rightKept), spec, writer, rightKey);
                 rows = writer.rows();
+                matched = System.nanoTime();
+            }
+            if (timings) {
+                // for tables in memory, "match" includes gathering the output columns; "write" is the file's writing
+                System.out.printf("read %.2f s, match %.2f s, write %.2f s%n", (read - start) / 1e9, (matched - read) / 1e9,
+                        (System.nanoTime() - matched) / 1e9);
             }
             System.out.printf("%d pairs (%s within %s arcsec) written to %s in %.2f s%n", rows, spec.mode().word(), radiusArcsec, out,
                     (System.nanoTime() - start) / 1e9);

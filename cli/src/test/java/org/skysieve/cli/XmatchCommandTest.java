@@ -30,7 +30,7 @@ class XmatchCommandTest {
         Path out = folder.resolve("pairs." + suffix);
         Captured captured = CommandLineTest.capture("xmatch", inputs.resolve("small_sky.csv").toString(),
                 inputs.resolve("small_sky_xmatch.csv").toString(), "--radius", "0.01deg", "--out", out.toString(),
-                "--left-columns", "id", "--right-columns", "id");
+                "--columns", "left:id;right:id");
         assertThat(captured.exitCode()).as(captured.err()).isZero();
 
         LoadedTable pairs = TableReader.read(out);
@@ -63,6 +63,15 @@ class XmatchCommandTest {
                 .contains("Actual unit: parsec");
         assertThat(CommandLineTest.capture("xmatch", table.toString(), table.toString(), "--radius", "2deg", "--find", "nearest", "--out", out).err())
                 .contains("Expected a match mode best, all or symmetric. Actual: nearest");
+        assertThat(CommandLineTest.capture("xmatch", table.toString(), table.toString(), "--radius", "1arcsec", "--columns", "middle:id",
+                "--out", out).err()).contains("Expected --columns SIDE:COLUMNS with SIDE left, right, 1 or 2. Actual: 'middle:id'");
+        assertThat(CommandLineTest.capture("xmatch", table.toString(), table.toString(), "--radius", "1arcsec", "--columns", "left:id;1:ra",
+                "--out", out).err()).contains("Expected the left columns once");
+        // the older per-side options still work
+        String older = folder.resolve("older.csv").toString();
+        assertThat(CommandLineTest.capture("xmatch", table.toString(), table.toString(), "--radius", "1arcsec", "--left-columns", "id",
+                "--right-columns", "ra", "--out", older).exitCode()).isZero();
+        assertThat(Files.readAllLines(Path.of(older)).get(0)).isEqualTo("id,ra,separation_arcsec,candidates,rank,mates");
         assertThat(CommandLineTest.capture("xmatch", table.toString(), noPositions.toString(), "--radius", "1arcsec", "--out", out).err())
                 .contains("Expected a right ascension column").contains("n.csv").contains("[id, x, y]");
         Files.createDirectories(folder.resolve("data"));
@@ -82,7 +91,7 @@ class XmatchCommandTest {
         Files.writeString(right, "rid,ra,dec\n7," + 10.0 + "," + (20.0 + 2.0 / 3600) + "\n8," + 11.0 + "," + (20.0 + 2.0 / 3600) + "\n");
         Path out = folder.resolve("sigma.csv");
         Captured captured = CommandLineTest.capture("xmatch", left.toString(), right.toString(), "--radius", "5arcsec", "--sigma", "3",
-                "--left-error", "err:mas", "--left-columns", "id", "--right-columns", "rid", "--out", out.toString());
+                "--left-error", "err:mas", "--columns", "left:id", "--columns", "right:rid", "--out", out.toString());
         assertThat(captured.exitCode()).as(captured.err()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(2).element(1).asString().startsWith("2,8,");
     }

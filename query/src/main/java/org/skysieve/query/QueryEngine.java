@@ -28,6 +28,7 @@ import org.skysieve.query.check.TableSource;
 import org.skysieve.query.parser.AdqlParsing;
 import org.skysieve.query.translate.TranslatedQuery;
 import org.skysieve.query.translate.Translation;
+import org.skysieve.query.translate.UploadMatchJoins;
 
 /**
  * Runs ADQL over an archive: parse, check against the published tables (plus extra and uploaded ones), translate to
@@ -127,8 +128,28 @@ public final class QueryEngine implements AutoCloseable {
 
     /** The DuckDB SQL {@code adql} becomes (for explanations and tests). */
     public TranslatedQuery translate(String adql, QueryOptions options) {
+        Planned planned = plan(adql, options);
+        return Translation.toDuckDb(planned.query(), planned.tables());
+    }
+
+    /** A checked query and the tables it reads, after an upload's positional join went to the cross-match engine. */
+    private record Planned(AnalyzedQuery query, TableRegistry tables) {
+    }
+
+    private Planned plan(String adql, QueryOptions options) {
         TableRegistry tables = registryFor(options);
-        return Translation.toDuckDb(Analyzer.analyze(AdqlParsing.parse(adql), tables), tables);
+        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
+        if (options.uploads().isEmpty()) {
+            return new Planned(analyzed, tables);
+        }
+        Optional<UploadMatchJoins.Prepared> prepared = UploadMatchJoins.prepare(analyzed, tables);
+        if (prepared.isEmpty()) {
+            return new Planned(analyzed, tables);
+        }
+        UploadMatchJoins.Prepared join = prepared.get();
+        List<QueryOptions.UploadedTable> uploads = options.uploads().stream().map(upload -> upload.name().equalsIgnoreCase(join.uploadName())
+                ? new QueryOptions.UploadedTable(upload.name(), join.uploadFile(), upload.columns()) : upload).toList();
+        return new Planned(join.query(), registryFor(new QueryOptions(options.maxRecords(), options.timeout(), uploads)));
     }
 
     /**
@@ -138,9 +159,9 @@ public final class QueryEngine implements AutoCloseable {
      *                       limit, or fails in the database (kind EXECUTION, with DuckDB's message)
      */
     public QueryResult execute(String adql, QueryOptions options) {
-        TableRegistry tables = registryFor(options);
-        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
-        TranslatedQuery translated = Translation.toDuckDb(analyzed, tables);
+        Planned planned = plan(adql, options);
+        AnalyzedQuery analyzed = planned.query();
+        TranslatedQuery translated = Translation.toDuckDb(analyzed, planned.tables());
         String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
         Connection connection = null;
         Statement statement = null;
@@ -174,9 +195,9 @@ public final class QueryEngine implements AutoCloseable {
      * @throws AdqlException as {@link #execute}
      */
     public ChunkedQueryResult executeChunked(String adql, QueryOptions options) {
-        TableRegistry tables = registryFor(options);
-        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
-        TranslatedQuery translated = Translation.toDuckDb(analyzed, tables);
+        Planned planned = plan(adql, options);
+        AnalyzedQuery analyzed = planned.query();
+        TranslatedQuery translated = Translation.toDuckDb(analyzed, planned.tables());
         String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
         Connection connection = null;
         DuckDBPreparedStatement statement = null;
@@ -216,8 +237,9 @@ public final class QueryEngine implements AutoCloseable {
         requireNonNull(file, "file is null");
         requireNonNull(columnNames, "columnNames is null");
         requireNonNull(keyValueMetadata, "keyValueMetadata is null");
-        TableRegistry tables = registryFor(options);
-        AnalyzedQuery analyzed = Analyzer.analyze(AdqlParsing.parse(adql), tables);
+        Planned planned = plan(adql, options);
+        AnalyzedQuery analyzed = planned.query();
+        TableRegistry tables = planned.tables();
         if (columnNames.size() != analyzed.columns().size()) {
             throw new IllegalArgumentException("Expected one file column name per result column (" + analyzed.columns().size()
                     + "). Actual: " + columnNames.size());

@@ -35,6 +35,23 @@ public final class MatchResult {
         }
     }
 
+    private MatchResult(MatchResult pairs, int[] mates) {
+        this.leftRow = pairs.leftRow;
+        this.rightRow = pairs.rightRow;
+        this.distanceArcsec = pairs.distanceArcsec;
+        this.candidates = pairs.candidates;
+        this.rank = pairs.rank;
+        this.mates = mates;
+    }
+
+    /** The same pairs with {@code mates} (one per pair, owned by the result from now on) in place of the counts within this result. */
+    MatchResult withMates(int[] mates) {
+        if (mates.length != leftRow.length) {
+            throw new IllegalArgumentException("Expected one mates count per pair (" + leftRow.length + "). Actual: " + mates.length);
+        }
+        return new MatchResult(this, mates);
+    }
+
     /** Number of pairs. */
     public int size() {
         return leftRow.length;

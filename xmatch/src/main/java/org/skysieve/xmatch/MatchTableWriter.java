@@ -28,8 +28,8 @@ import uk.ac.starlink.table.StarTableOutput;
  * {@code candidates}, {@code rank} and {@code mates}. A name present on both sides gets {@code _1} and {@code _2}
  * suffixes, as STILTS tmatch2 does. The format comes from the output file's suffix: .csv, .parquet (DuckDB), .fits or
  * .vot/.xml (STIL). For CSV and Parquet, pairs are streamed to a CSV file as they arrive (memory stays bounded) and
- * converted at {@link #close()}; for FITS and VOTable they are gathered in primitive columns and written by STIL at
- * {@link #close()}. The output appears at its path only when complete. Used from one thread.
+ * converted at {@link #close()}; for FITS and VOTable they are gathered in primitive columns and written at
+ * {@link #close()} (FITS column-wise by {@link FitsColumnsWriter}, VOTable by STIL). The output appears at its path only when complete. Used from one thread.
  */
 public final class MatchTableWriter implements MatchSink, AutoCloseable {
     static {
@@ -197,14 +197,19 @@ public final class MatchTableWriter implements MatchSink, AutoCloseable {
             }
         }
         columns.addAll(List.of(distance.build(), candidates.build(), rank.build(), mates.build()));
+        Path building = out.resolveSibling("." + out.getFileName() + ".building");
+        if (format.equals("fits")) {
+            FitsColumnsWriter.write(columns, building);
+            Files.move(building, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
         ColumnStarTable table = ColumnStarTable.makeTableWithRows(rows);
         for (Column column : columns) {
             Object values = column instanceof Column.LongColumn longs ? longs.values()
                     : column instanceof Column.DoubleColumn doubles ? doubles.values() : ((Column.TextColumn) column).values();
             table.addColumn(ArrayColumn.makeColumn(column.name(), values));
         }
-        Path building = out.resolveSibling("." + out.getFileName() + ".building");
-        new StarTableOutput().writeStarTable(table, building.toString(), format.equals("fits") ? "fits" : "votable");
+        new StarTableOutput().writeStarTable(table, building.toString(), "votable");
         Files.move(building, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

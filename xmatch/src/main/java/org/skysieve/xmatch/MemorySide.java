@@ -9,6 +9,9 @@ import org.skysieve.sky.healpix.HealpixRanges;
 
 /** A side held in memory (an uploaded or loaded table), with its rows' HEALPix indices for range selection. */
 public final class MemorySide implements MatchSide {
+    /** A column {@link #rowsIn} can give though the table has none: each row's index in the whole table. */
+    public static final String ROW_INDEX_COLUMN = "skysieve_row_index";
+
     private final LoadedTable table;
     private final PositionColumns positions;
     private CellIndex index;
@@ -18,6 +21,7 @@ public final class MemorySide implements MatchSide {
         this.table = requireNonNull(table, "table is null");
         this.positions = requireNonNull(positions, "positions is null");
         positions.columnNames().forEach(name -> table.require(name, "position"));
+        // (the row index column is made on request, see rowsIn)
     }
 
     @Override
@@ -52,7 +56,15 @@ public final class MemorySide implements MatchSide {
         }
         List<Column> selected = new ArrayList<>();
         for (String name : columns) {
-            selected.add(Columns.subset(table.require(name, "requested"), rows, n));
+            if (name.equals(ROW_INDEX_COLUMN) && table.column(name).isEmpty()) {
+                long[] indices = new long[n];
+                for (int i = 0; i < n; i++) {
+                    indices[i] = rows[i];
+                }
+                selected.add(new Column.LongColumn(name, indices, new boolean[n]));
+            } else {
+                selected.add(Columns.subset(table.require(name, "requested"), rows, n));
+            }
         }
         return new LoadedTable(table.source(), selected);
     }

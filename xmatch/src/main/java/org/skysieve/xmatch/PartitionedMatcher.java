@@ -23,7 +23,7 @@ import org.skysieve.sky.healpix.HealpixRanges;
  * also reads the left rows within twice the margin, so that a right row's best left row is found even across a
  * partition edge. Pairs, distances, candidates and ranks equal those of {@link SkyMatcher} on the whole tables;
  * {@link MatchResult#mates(int)} counts only within a piece (a right row near an edge can be chosen from two pieces):
- * {@link BestNeighbourTables} counts mates over the whole sky.
+ * {@link GlobalMates} and {@link BestNeighbourTables} count mates over the whole sky.
  */
 public final class PartitionedMatcher {
     /** Barnard's star moves 10.4 arcsec/yr; no star moves faster. */

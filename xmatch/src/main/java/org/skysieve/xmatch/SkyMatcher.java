@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,15 +37,19 @@ public final class SkyMatcher {
         if (spec.mode() == MatchMode.SYMMETRIC) {
             return symmetric(left, right, spec);
         }
-        CellIndex leftIndex = new CellIndex(left);
-        CellIndex rightIndex = new CellIndex(right);
         double searchRadiusArcsec = spec.radiusArcsec();
         if (spec.sigmaCount() > 0) {
             double maxLeft = left.maxErrorArcsec();
             double maxRight = right.maxErrorArcsec();
             searchRadiusArcsec = Math.min(searchRadiusArcsec, spec.sigmaCount() * Math.sqrt(maxLeft * maxLeft + maxRight * maxRight));
         }
-        int depth = SearchDepth.forIndex(rightIndex, SearchDepth.forRadius(Angles.arcsecToRad(searchRadiusArcsec)));
+        int maxDepth = SearchDepth.forRadius(Angles.arcsecToRad(searchRadiusArcsec));
+        // the two sides are sorted at once when there are threads for it
+        CompletableFuture<CellIndex> leftFuture = spec.threads() > 1 ? CompletableFuture.supplyAsync(() -> new CellIndex(left, maxDepth))
+                : CompletableFuture.completedFuture(new CellIndex(left, maxDepth));
+        CellIndex rightIndex = new CellIndex(right, maxDepth);
+        CellIndex leftIndex = leftFuture.join();
+        int depth = SearchDepth.forIndex(rightIndex, maxDepth);
         Sweep sweep = new Sweep(leftIndex, rightIndex, depth, spec);
         List<PairBuffer> buffers = run(sweep, leftIndex.size(), spec.threads());
         return assemble(buffers, left.size(), right.size());
@@ -177,6 +182,9 @@ public final class SkyMatcher {
         private final double sigmaCount;
         private final double radiusArcsec;
         private final double maxChordSquared;
+        /** Where each right cell's rows start, from the first occupied cell to the last, or null: binary search. */
+        private final int[] cellStart;
+        private final long firstCell;
 
         Sweep(CellIndex left, CellIndex right, int depth, MatchSpec spec) {
             this.left = left;
@@ -187,6 +195,22 @@ public final class SkyMatcher {
             this.sigmaCount = spec.sigmaCount();
             this.radiusArcsec = spec.radiusArcsec();
             this.maxChordSquared = arcsecToChordSquared(spec.radiusArcsec());
+            long span = right.size() == 0 ? 0 : (right.hash29[right.size() - 1] >>> shift) - (right.hash29[0] >>> shift) + 1;
+            if (right.size() > 0 && span <= Math.max(4L * right.size(), 1 << 16)) {
+                // a table of cell starts replaces two binary searches per neighbour cell by two array reads
+                firstCell = right.hash29[0] >>> shift;
+                cellStart = new int[(int) span + 1];
+                int row = 0;
+                for (int cell = 0; cell <= span; cell++) {
+                    while (row < right.size() && (right.hash29[row] >>> shift) - firstCell < cell) {
+                        row++;
+                    }
+                    cellStart[cell] = row;
+                }
+            } else {
+                firstCell = 0;
+                cellStart = null;
+            }
         }
 
         void match(int from, int to, PairBuffer out) {
@@ -214,8 +238,19 @@ public final class SkyMatcher {
         }
 
         private int addRun(long cell, int[] runStart, int[] runEnd, int runs) {
-            int start = right.lowerBound(cell << shift);
-            int end = right.lowerBound((cell + 1) << shift);
+            int start;
+            int end;
+            if (cellStart != null) {
+                long offset = cell - firstCell;
+                if (offset < 0 || offset >= cellStart.length - 1) {
+                    return runs;
+                }
+                start = cellStart[(int) offset];
+                end = cellStart[(int) offset + 1];
+            } else {
+                start = right.lowerBound(cell << shift);
+                end = right.lowerBound((cell + 1) << shift);
+            }
             if (start < end) {
                 runStart[runs] = start;
                 runEnd[runs] = end;

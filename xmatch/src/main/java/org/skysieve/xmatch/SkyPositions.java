@@ -2,6 +2,7 @@ package org.skysieve.xmatch;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.stream.IntStream;
 import org.skysieve.sky.healpix.HealpixNested;
 
 /**
@@ -54,16 +55,39 @@ public final class SkyPositions {
         for (int i = 0; i < n; i++) {
             double ra = raDeg[i];
             double dec = decDeg[i];
+            if (!Double.isNaN(ra) && !Double.isNaN(dec) && (Double.isInfinite(ra) || !(dec >= -90.0 && dec <= 90.0))) {
+                throw new IllegalArgumentException("Expected a finite right ascension and a declination in [-90, 90] degrees in data row "
+                        + (i + 1) + ". Actual: ra=" + ra + ", dec=" + dec);
+            }
+        }
+        // checked above, in order, so that the first bad row is the one named; the trigonometry runs in parallel
+        int chunks = n < 65_536 ? 1 : Math.max(1, Math.min(64, n / 32_768));
+        IntStream.range(0, chunks).parallel().forEach(chunk -> fill(raDeg, decDeg, x, y, z, hash29,
+                (int) ((long) n * chunk / chunks), (int) ((long) n * (chunk + 1) / chunks)));
+        double[] errors = null;
+        if (errorArcsec != null) {
+            errors = new double[n];
+            for (int i = 0; i < n; i++) {
+                double error = errorArcsec[i];
+                if (error < 0 || Double.isInfinite(error)) {
+                    throw new IllegalArgumentException("Expected a positional error >= 0 arcsec in data row " + (i + 1) + ". Actual: " + error);
+                }
+                errors[i] = Double.isNaN(error) ? 0.0 : error;
+            }
+        }
+        return new SkyPositions(x, y, z, hash29, errors);
+    }
+
+    private static void fill(double[] raDeg, double[] decDeg, double[] x, double[] y, double[] z, long[] hash29, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double ra = raDeg[i];
+            double dec = decDeg[i];
             if (Double.isNaN(ra) || Double.isNaN(dec)) {
                 x[i] = Double.NaN;
                 y[i] = Double.NaN;
                 z[i] = Double.NaN;
                 hash29[i] = Long.MAX_VALUE;
                 continue;
-            }
-            if (Double.isInfinite(ra) || !(dec >= -90.0 && dec <= 90.0)) {
-                throw new IllegalArgumentException("Expected a finite right ascension and a declination in [-90, 90] degrees in data row "
-                        + (i + 1) + ". Actual: ra=" + ra + ", dec=" + dec);
             }
             double lonRad = Math.toRadians(ra);
             double latRad = Math.toRadians(dec);
@@ -77,18 +101,6 @@ public final class SkyPositions {
             }
             hash29[i] = HealpixNested.hash(HealpixNested.MAX_DEPTH, normalizedLon, latRad);
         }
-        double[] errors = null;
-        if (errorArcsec != null) {
-            errors = new double[n];
-            for (int i = 0; i < n; i++) {
-                double error = errorArcsec[i];
-                if (error < 0 || Double.isInfinite(error)) {
-                    throw new IllegalArgumentException("Expected a positional error >= 0 arcsec in data row " + (i + 1) + ". Actual: " + error);
-                }
-                errors[i] = Double.isNaN(error) ? 0.0 : error;
-            }
-        }
-        return new SkyPositions(x, y, z, hash29, errors);
     }
 
     /** Number of rows. */

@@ -71,6 +71,8 @@ public final class TableFiles {
                 } finally {
                     Files.deleteIfExists(csv);
                 }
+            } else if (format.equals("fits")) {
+                FitsColumnsWriter.write(table.columns(), building);
             } else {
                 new StarTableOutput().writeStarTable(star, building.toString(), format.equals("votable") ? "votable" : format);
             }

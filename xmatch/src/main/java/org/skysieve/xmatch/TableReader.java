@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
@@ -25,6 +26,7 @@ import uk.ac.starlink.table.StarTableFactory;
 /**
  * Reads a table file (CSV, Parquet through DuckDB; FITS, VOTable through STIL) or a DuckDB relation into primitive
  * columns. Integers become {@link Column.LongColumn}, floating point {@link Column.DoubleColumn}, anything else text.
+ * FITS binary tables of scalar columns are read column-wise from a memory map ({@link FitsColumnsReader}), others by STIL.
  */
 public final class TableReader {
     /** Held strongly: STIL reports every table it opens at INFO, and a logger only referenced weakly forgets its level. */
@@ -49,6 +51,16 @@ public final class TableReader {
         }
         if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".txt")) {
             return readSql(file.getFileName().toString(), "SELECT * FROM read_csv(" + path + ", header = true)");
+        }
+        if (name.endsWith(".fits") || name.endsWith(".fit")) {
+            try {
+                Optional<LoadedTable> columns = FitsColumnsReader.read(file);
+                if (columns.isPresent()) {
+                    return columns.get();
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Could not read " + file + " as FITS: " + e.getMessage(), e);
+            }
         }
         if (name.endsWith(".fits") || name.endsWith(".fit") || name.endsWith(".fits.gz") || name.endsWith(".vot")
                 || name.endsWith(".xml") || name.endsWith(".votable")) {
@@ -95,7 +107,8 @@ public final class TableReader {
         }
     }
 
-    private static LoadedTable readStil(Path file) {
+    /** Reads a FITS or VOTable file through STIL, cell by cell. */
+    static LoadedTable readStil(Path file) {
         try {
             StarTable table = new StarTableFactory(false).makeStarTable(file.toString());
             int count = table.getColumnCount();

@@ -8,9 +8,11 @@
  *       {@link org.skysieve.xmatch.MatchResult}.</li>
  *   <li>{@link org.skysieve.xmatch.PartitionedMatcher}: the same, piece by piece over HATS partitions with margins
  *       ({@link org.skysieve.xmatch.HatsSide}) or tables in memory ({@link org.skysieve.xmatch.MemorySide}), results
- *       handed to a {@link org.skysieve.xmatch.MatchSink} such as {@link org.skysieve.xmatch.MatchTableWriter}.</li>
+ *       handed to a {@link org.skysieve.xmatch.MatchSink} such as {@link org.skysieve.xmatch.MatchTableWriter};
+ *       {@link org.skysieve.xmatch.GlobalMates} makes its mates whole-sky counts.</li>
  *   <li>{@link org.skysieve.xmatch.MatchInputs}: what a user names (a file, {@code survey:NAME}) as a side;
- *       {@link org.skysieve.xmatch.TableReader}: files into primitive columns.</li>
+ *       {@link org.skysieve.xmatch.TableReader}: files into primitive columns (FITS column-wise from a memory map).</li>
+ *   <li>{@link org.skysieve.xmatch.TruthComparison}: completeness and purity of best matches on a generated sky.</li>
  *   <li>{@link org.skysieve.xmatch.BestNeighbourTables}: precomputed best neighbours between published surveys.</li>
  * </ul>
  *

@@ -72,6 +72,55 @@ class PartitionedMatcherTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(MatchMode.class)
+    void globalMatesEqualWholeTableMates(MatchMode mode) {
+        // the right rows' id for catalogues, the row index for a table in memory
+        try (HatsSide left = new HatsSide(leftHats, "left"); HatsSide right = new HatsSide(rightHats, "right")) {
+            assertThat(withMates(left, right, "id", mode)).isEqualTo(wholeWithMates(mode));
+            assertThat(withMates(left, new MemorySide(rightTable, PositionColumns.of("ra", "dec")), MemorySide.ROW_INDEX_COLUMN, mode))
+                    .isEqualTo(wholeWithMates(mode));
+            assertThat(withMates(new MemorySide(leftTable, PositionColumns.of("ra", "dec")), right, "id", mode)).isEqualTo(wholeWithMates(mode));
+        }
+        // without the second pass, some mates differ: the test above can fail
+        if (mode == MatchMode.BEST) {
+            try (HatsSide left = new HatsSide(leftHats, "left"); HatsSide right = new HatsSide(rightHats, "right")) {
+                List<String> perPiece = new ArrayList<>();
+                PositionColumns positions = PositionColumns.of("ra", "dec");
+                PartitionedMatcher.match(new PartitionedMatcher.Side(left, positions, List.of("id")),
+                        new PartitionedMatcher.Side(right, positions, List.of("id")), MatchSpec.of(mode, RADIUS_ARCSEC),
+                        (leftRows, rightRows, result) -> perPiece.addAll(describeMates(leftRows, rightRows, result)));
+                perPiece.sort(null);
+                assertThat(perPiece).isNotEqualTo(wholeWithMates(mode));
+            }
+        }
+    }
+
+    private static List<String> withMates(MatchSide left, MatchSide right, String key, MatchMode mode) {
+        List<String> rows = new ArrayList<>();
+        PositionColumns positions = PositionColumns.of("ra", "dec");
+        GlobalMates.match(new PartitionedMatcher.Side(left, positions, List.of("id")), new PartitionedMatcher.Side(right, positions, List.of("id")),
+                MatchSpec.of(mode, RADIUS_ARCSEC), (leftRows, rightRows, result) -> rows.addAll(describeMates(leftRows, rightRows, result)), key);
+        rows.sort(null);
+        return rows;
+    }
+
+    private static List<String> wholeWithMates(MatchMode mode) {
+        PositionColumns positions = PositionColumns.of("ra", "dec");
+        MatchResult result = SkyMatcher.match(positions.positions(leftTable), positions.positions(rightTable), MatchSpec.of(mode, RADIUS_ARCSEC));
+        List<String> rows = describeMates(leftTable, rightTable, result);
+        rows.sort(null);
+        return rows;
+    }
+
+    private static List<String> describeMates(LoadedTable left, LoadedTable right, MatchResult result) {
+        List<String> rows = describe(left, right, result);
+        for (int i = 0; i < rows.size(); i++) {
+            rows.set(i, rows.get(i) + " mates " + result.mates(i));
+        }
+        return rows;
+    }
+
     private static List<String> partitioned(MatchSide left, MatchSide right, MatchMode mode) {
         List<String> rows = new ArrayList<>();
         PositionColumns positions = PositionColumns.of("ra", "dec");

@@ -42,8 +42,16 @@ public final class UploadReader {
     private UploadReader() {
     }
 
-    /** Reads {@code file} (already saved, within the size limit) into {@code folder/name.parquet}. */
+    /** Reads {@code file} (already saved, within the size limit) into {@code folder/name.parquet}; no row limit. */
     public static UploadedTable read(String name, Path file, Path folder) {
+        return read(name, file, folder, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads {@code file} (already saved, within the size limit) into {@code folder/name.parquet}, refusing a table of
+     * more than {@code maxRows} rows ({@link ErrorCategory#TOO_LARGE}, naming the table and the limit).
+     */
+    public static UploadedTable read(String name, Path file, Path folder, long maxRows) {
         requireNonNull(name, "name is null");
         Path parquet = folder.resolve(name + ".parquet");
         try {
@@ -55,10 +63,16 @@ public final class UploadReader {
             try (Connection connection = DuckDbConnections.openInMemory(); Statement statement = connection.createStatement()) {
                 if (kind.equals("parquet")) {
                     statement.execute("CREATE TABLE upload AS SELECT * FROM read_parquet(" + SqlText.literal(file.toString()) + ")");
+                    try (ResultSet count = statement.executeQuery("SELECT count(*) FROM upload")) {
+                        count.next();
+                        if (count.getLong(1) > maxRows) {
+                            throw tooManyRows(name, maxRows, Long.toString(count.getLong(1)));
+                        }
+                    }
                     columns = describe(connection, name);
                     columns.forEach(column -> xtypes.add(""));
                 } else {
-                    columns = appendWithStil(name, file, kind, (DuckDBConnection) connection, xtypes);
+                    columns = appendWithStil(name, file, kind, (DuckDBConnection) connection, xtypes, maxRows);
                 }
                 statement.execute("COPY upload TO " + SqlText.literal(parquet.toString()) + " (FORMAT parquet)");
                 try (ResultSet count = statement.executeQuery("SELECT count(*) FROM upload")) {
@@ -95,7 +109,7 @@ public final class UploadReader {
     }
 
     private static List<ColumnDoc> appendWithStil(String name, Path file, String kind, DuckDBConnection connection,
-                                                  List<String> xtypes) throws IOException, SQLException {
+                                                  List<String> xtypes, long maxRows) throws IOException, SQLException {
         StarTable table = new StarTableFactory(false).makeStarTable(new FileDataSource(file.toFile()), kind);
         List<ColumnDoc> columns = new ArrayList<>();
         StringBuilder create = new StringBuilder("CREATE TABLE upload (");
@@ -113,7 +127,11 @@ public final class UploadReader {
             statement.execute(create.append(')').toString());
         }
         try (DuckDBAppender appender = connection.createAppender("main", "upload"); RowSequence rows = table.getRowSequence()) {
+            long count = 0;
             while (rows.next()) {
+                if (++count > maxRows) {
+                    throw tooManyRows(name, maxRows, "more");
+                }
                 appender.beginRow();
                 for (int i = 0; i < columns.size(); i++) {
                     Object value = rows.getCell(i);
@@ -135,6 +153,11 @@ public final class UploadReader {
             }
         }
         return columns;
+    }
+
+    private static ServiceException tooManyRows(String name, long maxRows, String actual) {
+        return new ServiceException(ErrorCategory.TOO_LARGE, "Expected at most " + maxRows + " rows in uploaded table " + name
+                + " (this service's upload limit, advertised in /tap/capabilities). Actual: " + actual);
     }
 
     private static List<ColumnDoc> describe(Connection connection, String name) throws SQLException {

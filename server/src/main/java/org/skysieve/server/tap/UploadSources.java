@@ -50,7 +50,7 @@ final class UploadSources {
             } catch (IOException e) {
                 throw new ServiceException(ErrorCategory.INTERNAL, "Cannot read the uploaded file of " + source.tableName(), e);
             }
-            tables.add(UploadReader.read(source.tableName(), file, workFolder.resolve("tables")));
+            tables.add(UploadReader.read(source.tableName(), file, workFolder.resolve("tables"), settings.uploadLimitRows()));
         }
         return tables;
     }

@@ -88,7 +88,9 @@ final class VosiDocuments {
                 .append("</default>\n   <hard>").append(settings.maxExecutionDuration().toSeconds()).append("</hard>\n  </executionDuration>\n");
         xml.append("  <outputLimit>\n   <default unit=\"row\">").append(settings.defaultMaxrec()).append("</default>\n   <hard unit=\"row\">")
                 .append(settings.maxMaxrec()).append("</hard>\n  </outputLimit>\n");
-        xml.append("  <uploadLimit>\n   <default unit=\"byte\">").append(settings.uploadLimitBytes()).append("</default>\n   <hard unit=\"byte\">")
+        // TAPRegExt 1.0 (what validators check) allows one uploadLimit with one default and one hard limit, each with
+        // its own unit: the rows per table go in default, the bytes per request in hard; both are enforced as they are
+        xml.append("  <uploadLimit>\n   <default unit=\"row\">").append(settings.uploadLimitRows()).append("</default>\n   <hard unit=\"byte\">")
                 .append(settings.uploadLimitBytes()).append("</hard>\n  </uploadLimit>\n");
         xml.append(" </capability>\n");
         vosiCapability(xml, "ivo://ivoa.net/std/VOSI#capabilities", baseUrl + "/capabilities");

@@ -32,7 +32,7 @@ class HeavyQueryIsolationTest {
         // one async slot: a second job can only run once the heavy job's thread has come back from DuckDB
         TapSettings settings = new TapSettings(jobs, defaults.defaultMaxrec(), defaults.maxMaxrec(), defaults.syncTimeout(),
                 defaults.defaultExecutionDuration(), defaults.maxExecutionDuration(), defaults.defaultRetention(),
-                defaults.maxRetention(), defaults.uploadLimitBytes(), 1, false);
+                defaults.maxRetention(), defaults.uploadLimitBytes(), defaults.uploadLimitRows(), 1, false);
         try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs);
              SkysieveServer server = SkysieveServer.start(archive, 0, settings, executor)) {
             TapClient client = new TapClient(server.port());

@@ -20,6 +20,8 @@ import org.skysieve.server.SkysieveServer;
 
 /** TAP sync, VOSI and errors on the real server over a tiny synthetic sky, queries run by the real ADQL engine ({@link QueryEngineExecutor}). */
 class TapSyncTest {
+    private static final int UPLOAD_ROWS = 2000;
+
     @TempDir
     static Path jobs;
 
@@ -32,7 +34,8 @@ class TapSyncTest {
     static void start() throws Exception {
         archive = TinyArchive.get();
         executor = QueryEngineExecutor.open(archive, jobs);
-        server = SkysieveServer.start(archive, 0, TapSettings.defaults(jobs).withLimits(1000, 5000).withUploadLimit(1 << 20), executor);
+        server = SkysieveServer.start(archive, 0, TapSettings.defaults(jobs).withLimits(1000, 5000).withUploadLimit(1 << 20)
+                .withUploadLimitRows(UPLOAD_ROWS), executor);
         client = new TapClient(server.port());
     }
 
@@ -151,6 +154,31 @@ class TapSyncTest {
         HttpResponse<byte[]> muchTooLarge = client.multipart("/tap/sync", Map.of("QUERY", "SELECT 1", "UPLOAD", "big,param:big"),
                 Map.of("big", new byte[3 << 20]));
         assertThat(muchTooLarge.statusCode()).as(TapClient.text(muchTooLarge)).isEqualTo(413);
+    }
+
+    @Test
+    void uploadsAreLimitedInRowsAsAdvertised() throws Exception {
+        String capabilities = TapClient.text(client.get("/tap/capabilities"));
+        assertThat(capabilities).contains("<uploadLimit>\n   <default unit=\"row\">" + UPLOAD_ROWS + "</default>\n   <hard unit=\"byte\">"
+                + (1 << 20) + "</hard>\n  </uploadLimit>");
+        for (int rows : new int[] {UPLOAD_ROWS, UPLOAD_ROWS + 1}) {
+            StringBuilder csv = new StringBuilder("n,ra,dec\n");
+            for (int i = 0; i < rows; i++) {
+                csv.append(i).append(',').append(i * 0.001).append(",-10\n");
+            }
+            HttpResponse<byte[]> response = client.multipart("/tap/sync", Map.of("LANG", "ADQL", "RESPONSEFORMAT", "csv",
+                    "UPLOAD", "mine,param:list", "QUERY", "SELECT count(*) AS n FROM TAP_UPLOAD.mine"), Map.of("list", csv.toString()
+                    .getBytes(StandardCharsets.UTF_8)));
+            String body = TapClient.text(response);
+            if (rows <= UPLOAD_ROWS) {
+                assertThat(response.statusCode()).as(body).isEqualTo(200);
+                assertThat(body).contains("\r\n" + rows);
+            } else {
+                assertThat(response.statusCode()).as(body).isEqualTo(413);
+                assertThat(VoTables.queryStatus(body)).containsExactly("ERROR");
+                assertThat(body).contains("Expected at most " + UPLOAD_ROWS + " rows in uploaded table mine");
+            }
+        }
     }
 
     @Test
