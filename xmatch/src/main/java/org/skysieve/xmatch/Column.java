@@ -1,8 +1,10 @@
 package org.skysieve.xmatch;
 
 /**
- * One column of a loaded table, held as a primitive array (text as strings). Null: NaN in a {@link DoubleColumn}, a
- * set flag in {@link LongColumn#nulls()}, null in a {@link TextColumn}.
+ * One column of a loaded table, held as a primitive array (text as strings). Null: a set flag in
+ * {@link DoubleColumn#nulls()} (its value NaN, so that positions without a value match nothing) or in
+ * {@link LongColumn#nulls()}, null in a {@link TextColumn}. A NaN that is not flagged is a value (written as NaN, not
+ * as a blank), so that NaN and null are never confused.
  */
 public sealed interface Column permits Column.DoubleColumn, Column.LongColumn, Column.TextColumn {
     String name();
@@ -18,7 +20,47 @@ public sealed interface Column permits Column.DoubleColumn, Column.LongColumn, C
     /** This column under another name. */
     Column renamed(String newName);
 
-    record DoubleColumn(String name, double[] values) implements Column {
+    /**
+     * Doubles; {@code nulls} is null when no value is null, else one flag per row, and {@code values} holds NaN where
+     * a flag is set.
+     */
+    record DoubleColumn(String name, double[] values, boolean[] nulls) implements Column {
+        public DoubleColumn {
+            if (nulls != null && nulls.length != values.length) {
+                throw new IllegalArgumentException("Expected one null flag per value (" + values.length + "). Actual: " + nulls.length);
+            }
+        }
+
+        /** A column without nulls (a NaN is a value). */
+        public DoubleColumn(String name, double[] values) {
+            this(name, values, null);
+        }
+
+        /** A column whose NaN values are nulls (for values computed here, where NaN means "none"). */
+        public static DoubleColumn nullWhereNaN(String name, double[] values) {
+            boolean[] nulls = new boolean[values.length];
+            boolean any = false;
+            for (int i = 0; i < values.length; i++) {
+                nulls[i] = Double.isNaN(values[i]);
+                any |= nulls[i];
+            }
+            return new DoubleColumn(name, values, any ? nulls : null);
+        }
+
+        /** Whether {@code row} is null (not merely NaN). */
+        public boolean isNull(int row) {
+            return nulls != null && nulls[row];
+        }
+
+        /** The values boxed, null where null (for writers that tell null from NaN). */
+        public Double[] boxed() {
+            Double[] boxed = new Double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                boxed[i] = isNull(i) ? null : values[i];
+            }
+            return boxed;
+        }
+
         @Override
         public int size() {
             return values.length;
@@ -31,12 +73,12 @@ public sealed interface Column permits Column.DoubleColumn, Column.LongColumn, C
 
         @Override
         public String text(int row) {
-            return Double.isNaN(values[row]) ? "" : Double.toString(values[row]);
+            return isNull(row) ? "" : Double.toString(values[row]);
         }
 
         @Override
         public Column renamed(String newName) {
-            return new DoubleColumn(newName, values);
+            return new DoubleColumn(newName, values, nulls);
         }
     }
 

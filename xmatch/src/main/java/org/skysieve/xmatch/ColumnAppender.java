@@ -14,6 +14,8 @@ final class ColumnAppender {
     private long[] longs = new long[0];
     private boolean[] nulls = new boolean[0];
     private double[] doubles = new double[0];
+    private boolean[] doubleNulls = new boolean[0];
+    private boolean anyDoubleNull;
     private final List<String> texts = new ArrayList<>();
 
     ColumnAppender(String name, Kind kind) {
@@ -34,7 +36,10 @@ final class ColumnAppender {
                 Column.LongColumn longColumn = (Column.LongColumn) column;
                 addLong(longColumn.values()[row], longColumn.nulls()[row]);
             }
-            case DOUBLE -> addDouble(((Column.DoubleColumn) column).values()[row]);
+            case DOUBLE -> {
+                Column.DoubleColumn doubleColumn = (Column.DoubleColumn) column;
+                addDouble(doubleColumn.values()[row], doubleColumn.isNull(row));
+            }
             default -> addText(((Column.TextColumn) column).values()[row]);
         }
     }
@@ -50,10 +55,19 @@ final class ColumnAppender {
     }
 
     void addDouble(double value) {
+        addDouble(value, false);
+    }
+
+    /** Appends {@code value}, or a null (stored as NaN) when {@code isNull}. */
+    void addDouble(double value, boolean isNull) {
         if (size == doubles.length) {
             doubles = Arrays.copyOf(doubles, Math.max(1024, size * 2));
+            doubleNulls = Arrays.copyOf(doubleNulls, doubles.length);
         }
-        doubles[size++] = value;
+        doubles[size] = isNull ? Double.NaN : value;
+        doubleNulls[size] = isNull;
+        anyDoubleNull |= isNull;
+        size++;
     }
 
     void addText(String value) {
@@ -64,7 +78,7 @@ final class ColumnAppender {
     Column build() {
         return switch (kind) {
             case LONG -> new Column.LongColumn(name, Arrays.copyOf(longs, size), Arrays.copyOf(nulls, size));
-            case DOUBLE -> new Column.DoubleColumn(name, Arrays.copyOf(doubles, size));
+            case DOUBLE -> new Column.DoubleColumn(name, Arrays.copyOf(doubles, size), anyDoubleNull ? Arrays.copyOf(doubleNulls, size) : null);
             case TEXT -> new Column.TextColumn(name, texts.toArray(new String[0]));
         };
     }

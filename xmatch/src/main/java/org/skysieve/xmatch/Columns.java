@@ -9,10 +9,14 @@ final class Columns {
     static Column subset(Column column, int[] rows, int n) {
         if (column instanceof Column.DoubleColumn doubles) {
             double[] values = new double[n];
+            boolean[] nulls = doubles.nulls() == null ? null : new boolean[n];
             for (int i = 0; i < n; i++) {
                 values[i] = doubles.values()[rows[i]];
+                if (nulls != null) {
+                    nulls[i] = doubles.nulls()[rows[i]];
+                }
             }
-            return new Column.DoubleColumn(column.name(), values);
+            return new Column.DoubleColumn(column.name(), values, nulls);
         }
         if (column instanceof Column.LongColumn longs) {
             long[] values = new long[n];
@@ -39,9 +43,17 @@ final class Columns {
             Column b = second.columns().get(c);
             int n = a.size() + b.size();
             if (a instanceof Column.DoubleColumn x) {
+                Column.DoubleColumn y = (Column.DoubleColumn) b;
                 double[] values = java.util.Arrays.copyOf(x.values(), n);
-                System.arraycopy(((Column.DoubleColumn) b).values(), 0, values, a.size(), b.size());
-                columns.add(new Column.DoubleColumn(a.name(), values));
+                System.arraycopy(y.values(), 0, values, a.size(), b.size());
+                boolean[] nulls = null;
+                if (x.nulls() != null || y.nulls() != null) {
+                    nulls = new boolean[n];
+                    for (int i = 0; i < n; i++) {
+                        nulls[i] = i < a.size() ? x.isNull(i) : y.isNull(i - a.size());
+                    }
+                }
+                columns.add(new Column.DoubleColumn(a.name(), values, nulls));
             } else if (a instanceof Column.LongColumn x) {
                 long[] values = java.util.Arrays.copyOf(x.values(), n);
                 boolean[] nulls = java.util.Arrays.copyOf(x.nulls(), n);

@@ -205,12 +205,29 @@ public final class MatchTableWriter implements MatchSink, AutoCloseable {
         }
         ColumnStarTable table = ColumnStarTable.makeTableWithRows(rows);
         for (Column column : columns) {
-            Object values = column instanceof Column.LongColumn longs ? longs.values()
-                    : column instanceof Column.DoubleColumn doubles ? doubles.values() : ((Column.TextColumn) column).values();
+            Object values = column instanceof Column.LongColumn longs ? boxedWhenNull(longs)
+                    : column instanceof Column.DoubleColumn doubles ? (doubles.nulls() == null ? doubles.values() : doubles.boxed())
+                    : ((Column.TextColumn) column).values();
             table.addColumn(ArrayColumn.makeColumn(column.name(), values));
         }
         new StarTableOutput().writeStarTable(table, building.toString(), "votable");
         Files.move(building, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The values of {@code longs}, boxed with nulls when it has a null (STIL writes a primitive array as is). */
+    private static Object boxedWhenNull(Column.LongColumn longs) {
+        boolean anyNull = false;
+        for (boolean isNull : longs.nulls()) {
+            anyNull |= isNull;
+        }
+        if (!anyNull) {
+            return longs.values();
+        }
+        Long[] boxed = new Long[longs.values().length];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = longs.nulls()[i] ? null : longs.values()[i];
+        }
+        return boxed;
     }
 
     /** csv, parquet, fits or votable, from the suffix of {@code file}. */
@@ -237,7 +254,7 @@ public final class MatchTableWriter implements MatchSink, AutoCloseable {
         return set;
     }
 
-    private static String csvField(String value) {
+    static String csvField(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
             return value;
         }

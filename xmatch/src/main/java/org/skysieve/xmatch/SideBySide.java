@@ -50,6 +50,7 @@ public final class SideBySide implements MatchSink {
                 int right = result.rightRow(i);
                 if (values[c] instanceof double[] doubles) {
                     doubles[row] = column.doubleValue(right);
+                    nulls[c][row] = column instanceof Column.DoubleColumn source ? source.isNull(right) : Double.isNaN(doubles[row]);
                 } else if (values[c] instanceof long[] longs) {
                     Column.LongColumn source = (Column.LongColumn) column;
                     longs[row] = source.values()[right];
@@ -72,6 +73,8 @@ public final class SideBySide implements MatchSink {
             double[] doubles = new double[uploadRows];
             Arrays.fill(doubles, Double.NaN);
             values[c] = doubles;
+            nulls[c] = new boolean[uploadRows];
+            Arrays.fill(nulls[c], true);
         } else if (like instanceof Column.LongColumn) {
             values[c] = new long[uploadRows];
             nulls[c] = new boolean[uploadRows];
@@ -88,14 +91,14 @@ public final class SideBySide implements MatchSink {
             String name = prefix + columns.get(c);
             Object array = values[c];
             if (array instanceof double[] doubles) {
-                built.add(new Column.DoubleColumn(name, doubles));
+                built.add(new Column.DoubleColumn(name, doubles, nulls[c]));
             } else if (array instanceof long[] longs) {
                 built.add(new Column.LongColumn(name, longs, nulls[c]));
             } else {
                 built.add(new Column.TextColumn(name, array == null ? new String[uploadRows] : (String[]) array));
             }
         }
-        built.add(new Column.DoubleColumn(prefix + "separation_arcsec", separationArcsec));
+        built.add(new Column.DoubleColumn(prefix + "separation_arcsec", separationArcsec, unmatched));
         built.add(new Column.LongColumn(prefix + "candidates", candidates, unmatched));
         return built;
     }

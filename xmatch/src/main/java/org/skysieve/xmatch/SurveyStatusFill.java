@@ -152,7 +152,7 @@ public final class SurveyStatusFill {
                 }
             }
             built.add(new Column.TextColumn(prefix + StatusColumns.statusName(measurement.column()), statuses));
-            built.add(new Column.DoubleColumn(prefix + StatusColumns.limitName(measurement.column()), limits));
+            built.add(Column.DoubleColumn.nullWhereNaN(prefix + StatusColumns.limitName(measurement.column()), limits));
         }
         return built;
     }

@@ -97,7 +97,7 @@ public final class TableReader {
                         }
                         case DOUBLE -> {
                             double value = rows.getDouble(c + 1);
-                            builder.addDouble(rows.wasNull() ? Double.NaN : value);
+                            builder.addDouble(value, rows.wasNull());
                         }
                         default -> builder.addText(rows.getString(c + 1));
                     }
@@ -127,7 +127,7 @@ public final class TableReader {
                         ColumnAppender builder = builders[c];
                         switch (builder.kind) {
                             case LONG -> builder.addLong(value == null ? 0 : ((Number) value).longValue(), value == null);
-                            case DOUBLE -> builder.addDouble(value == null ? Double.NaN : ((Number) value).doubleValue());
+                            case DOUBLE -> builder.addDouble(value == null ? Double.NaN : ((Number) value).doubleValue(), value == null);
                             default -> builder.addText(value == null ? null : value.toString());
                         }
                     }
