@@ -12,7 +12,8 @@ import org.skysieve.sky.moc.MocFiles;
 
 /**
  * Carries a descriptor's footprint files into a survey's footprint folder as they are:
- * {@code coverage/BAND/FILE}, {@code masks/BAND/FILE}, {@code depth/BAND/FILE}, {@code images/BAND/FILE...}.
+ * {@code coverage/BAND/FILE}, {@code masks/BAND/FILE}, {@code mask_reasons/BAND/REASON/FILE}, {@code depth/BAND/FILE},
+ * {@code images/BAND/FILE...}.
  * MOCs and depth maps are read first: a malformed one fails the ingest. Files are copied, not linked: a source file edited later in place must not change the archive.
  */
 final class FootprintCopier {
@@ -24,6 +25,9 @@ final class FootprintCopier {
         copyEach(Map.copyOf(footprint.coverage()), "coverage", target);
         copyEach(Map.copyOf(footprint.masks()), "masks", target);
         copyEach(Map.copyOf(footprint.depth()), "depth", target);
+        for (Map.Entry<String, Map<String, Path>> band : footprint.maskReasons().entrySet()) {
+            copyEach(band.getValue(), "mask_reasons/" + band.getKey(), target);
+        }
         for (Map.Entry<String, List<Path>> band : footprint.images().entrySet()) {
             for (Path image : band.getValue()) {
                 place(image, target.resolve("images").resolve(band.getKey()));
@@ -38,6 +42,11 @@ final class FootprintCopier {
         }
         for (Map.Entry<String, Path> band : new TreeMap<>(footprint.masks()).entrySet()) {
             checkMoc(band.getValue(), "masks", band.getKey());
+        }
+        for (Map.Entry<String, Map<String, Path>> band : new TreeMap<>(footprint.maskReasons()).entrySet()) {
+            for (Map.Entry<String, Path> reason : new TreeMap<>(band.getValue()).entrySet()) {
+                checkMoc(reason.getValue(), "mask reason " + reason.getKey(), band.getKey());
+            }
         }
         for (Map.Entry<String, Path> band : new TreeMap<>(footprint.depth()).entrySet()) {
             try (InputStream in = Files.newInputStream(band.getValue())) {

@@ -29,8 +29,10 @@ public final class SurveyDescriptors {
             "bad_rows", "max_rows_per_partition");
     private static final Set<String> COLUMN_KEYS = Set.of("from", "from_unit", "type", "unit", "ucd", "description", "null_meaning", "band", "flags");
     private static final Set<String> FLAG_KEYS = Set.of("bit", "name", "description");
-    private static final Set<String> FOOTPRINT_KEYS = Set.of("coverage", "masks", "depth", "images");
+    private static final Set<String> FOOTPRINT_KEYS = Set.of("coverage", "masks", "mask_reasons", "depth", "images");
     private static final Set<String> RESERVED_COLUMNS = Set.of("_healpix_29", IngestFlags.COLUMN);
+    /** A mask reason: a plain identifier, as the generated {@code masks_<band>_<reason>.moc.fits} use. */
+    private static final String REASON_PATTERN = "[a-z][a-z0-9_]*";
     private static final long DEFAULT_MAX_ROWS_PER_PARTITION = 1_000_000;
 
     private SurveyDescriptors() {
@@ -312,6 +314,31 @@ public final class SurveyDescriptors {
                 }
             }
         }
-        return new FootprintFiles(coverage, masks, depth, images);
+        Map<String, Map<String, Path>> maskReasons = new LinkedHashMap<>();
+        Optional<DescriptorNode> reasonsNode = node.get("mask_reasons");
+        if (reasonsNode.isPresent()) {
+            for (Map.Entry<String, DescriptorNode> band : reasonsNode.get().entries().entrySet()) {
+                if (!bandNames.contains(band.getKey())) {
+                    throw band.getValue().error("Expected one of the survey's bands " + new java.util.TreeSet<>(bandNames)
+                            + ". Actual: '" + band.getKey() + "'");
+                }
+                Map<String, Path> reasons = new LinkedHashMap<>();
+                for (Map.Entry<String, DescriptorNode> reason : band.getValue().entries().entrySet()) {
+                    if (!reason.getKey().matches(REASON_PATTERN)) {
+                        throw reason.getValue().error("Expected a mask reason of band " + band.getKey()
+                                + " of lower-case letters, digits and _, starting with a letter. Actual: '" + reason.getKey() + "'");
+                    }
+                    String pattern = reason.getValue().text().trim();
+                    List<Path> matches = FileGlobs.expand(folder, pattern);
+                    if (matches.size() != 1) {
+                        throw reason.getValue().error("Expected one MOC file for mask reason " + reason.getKey() + " of band "
+                                + band.getKey() + ". Actual: " + matches.size() + " files match '" + pattern + "' (relative to " + folder + ")");
+                    }
+                    reasons.put(reason.getKey(), matches.get(0));
+                }
+                maskReasons.put(band.getKey(), reasons);
+            }
+        }
+        return new FootprintFiles(coverage, masks, depth, images, maskReasons);
     }
 }

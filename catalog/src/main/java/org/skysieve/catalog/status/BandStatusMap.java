@@ -2,8 +2,10 @@ package org.skysieve.catalog.status;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.skysieve.sky.healpix.HealpixNested;
 import org.skysieve.sky.healpix.PartialHealpixMap;
 import org.skysieve.sky.moc.SpatialMoc;
@@ -28,7 +30,8 @@ public final class BandStatusMap {
 
     /**
      * @param masks         the masked cells (only those inside coverage count)
-     * @param masksByReason reason (e.g. {@code bright_star}) to its masked cells; may be empty
+     * @param masksByReason reason (e.g. {@code bright_star}) to its masked cells; may be empty. The band's mask is the
+     *                      union of {@code masks} and these: a reason's cell outside {@code masks} is masked too
      * @param depth         the depth map, or null when the survey gives none (limits are then NaN)
      */
     public BandStatusMap(String survey, String band, SpatialMoc coverage, SpatialMoc masks, Map<String, SpatialMoc> masksByReason,
@@ -36,8 +39,17 @@ public final class BandStatusMap {
         this.survey = requireNonNull(survey, "survey is null");
         this.band = requireNonNull(band, "band is null");
         this.coverage = requireNonNull(coverage, "coverage is null");
-        this.masks = requireNonNull(masks, "masks is null").intersection(coverage);
-        this.masksByReason = Map.copyOf(requireNonNull(masksByReason, "masksByReason is null"));
+        requireNonNull(masks, "masks is null");
+        requireNonNull(masksByReason, "masksByReason is null");
+        SpatialMoc allMasks = masks;
+        Map<String, SpatialMoc> reasons = new TreeMap<>();
+        for (Map.Entry<String, SpatialMoc> reason : masksByReason.entrySet()) {
+            SpatialMoc inside = reason.getValue().intersection(coverage);
+            reasons.put(reason.getKey(), inside);
+            allMasks = allMasks.union(inside);
+        }
+        this.masks = allMasks.intersection(coverage);
+        this.masksByReason = Collections.unmodifiableMap(reasons);
         this.depth = depth;
     }
 
@@ -56,6 +68,11 @@ public final class BandStatusMap {
     /** The masked cells inside the coverage. */
     public SpatialMoc masks() {
         return masks;
+    }
+
+    /** Reason (e.g. {@code bright_star}) to its masked cells inside the coverage, in reason order; empty when the survey gives none. */
+    public Map<String, SpatialMoc> masksByReason() {
+        return masksByReason;
     }
 
     public Optional<PartialHealpixMap> depth() {

@@ -23,9 +23,11 @@ import org.skysieve.sky.moc.SpatialMoc;
  *   <li>generated: {@code coverage_<band>.moc.fits}, {@code masks_<band>.moc.fits},
  *       {@code masks_<band>_<reason>.moc.fits}, {@code depth_<band>.fits};</li>
  *   <li>ingested from a descriptor: the one file in {@code coverage/<band>/}, {@code masks/<band>/},
- *       {@code depth/<band>/} (MOCs in any MOC 2.0 serialisation, the depth map a HEALPix partial-sky FITS map).</li>
+ *       {@code mask_reasons/<band>/<reason>/}, {@code depth/<band>/} (MOCs in any MOC 2.0 serialisation, the depth map a
+ *       HEALPix partial-sky FITS map).</li>
  * </ul>
- * A band needs a coverage MOC; masks and depth are optional (no masks: nothing masked; no depth: limits are NaN).
+ * A band needs a coverage MOC; masks and depth are optional (no masks: nothing masked; no depth: limits are NaN). The
+ * band's mask is the union of its mask MOC and its reason MOCs (see {@link BandStatusMap}).
  * Stateless; reads files on each call.
  */
 public final class FootprintFolder {
@@ -70,6 +72,17 @@ public final class FootprintFolder {
             }
         } catch (IOException e) {
             throw badMap(folder, e);
+        }
+        Path reasonsFolder = folder.resolve("mask_reasons").resolve(band);
+        if (Files.isDirectory(reasonsFolder)) {
+            try (DirectoryStream<Path> reasonFolders = Files.newDirectoryStream(reasonsFolder, Files::isDirectory)) {
+                for (Path reasonFolder : reasonFolders) {
+                    String reason = reasonFolder.getFileName().toString();
+                    find("mask_reasons", band + "/" + reason, "").map(this::readMoc).ifPresent(moc -> reasons.put(reason, moc));
+                }
+            } catch (IOException e) {
+                throw badMap(reasonsFolder, e);
+            }
         }
         PartialHealpixMap depth = find("depth", band, "depth_" + band + ".fits").map(this::readDepth).orElse(null);
         return new BandStatusMap(survey, band, coverage, masks, reasons, depth);

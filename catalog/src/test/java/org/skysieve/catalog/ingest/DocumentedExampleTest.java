@@ -23,7 +23,7 @@ class DocumentedExampleTest {
         int start = markdown.indexOf("```yaml\n") + "```yaml\n".length();
         String yaml = markdown.substring(start, markdown.indexOf("```", start));
         for (String file : List.of("footprint/coverage_r.moc.fits", "footprint/coverage_i.moc.fits", "footprint/masks_r.moc.fits",
-                "footprint/depth_r.fits", "tiles/r/r1.fits", "tiles/r/r2.fits", "tiles/i/i1.fits", "catalogue/part-1.csv.gz", "plates/r/r1.fits",
+                "footprint/halos_r.moc.fits", "footprint/bad_r.json", "footprint/depth_r.fits", "tiles/r/r1.fits", "tiles/r/r2.fits", "tiles/i/i1.fits", "catalogue/part-1.csv.gz", "plates/r/r1.fits",
                 "plates/r/r2.fits", "plates/extra/r_0042.fits.gz", "plates/i/i1.fits")) {
             Files.createDirectories(temp.resolve(file).getParent());
             Files.writeString(temp.resolve(file), "");
@@ -33,6 +33,7 @@ class DocumentedExampleTest {
 
         assertThat(descriptor.name()).isEqualTo("kids_like");
         assertThat(descriptor.footprint().images().get("r")).hasSize(2);
+        assertThat(descriptor.footprint().maskReasons().get("r")).containsOnlyKeys("bright_star", "bad_region");
         assertThat(descriptor.images().get("r")).hasSize(3);
         assertThat(descriptor.images().get("i")).hasSize(1);
         TableDescriptor table = descriptor.tables().get(0);

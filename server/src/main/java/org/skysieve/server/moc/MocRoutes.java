@@ -24,6 +24,8 @@ import org.skysieve.sky.moc.SpatialMoc;
  * <ul>
  *   <li>{@code GET /moc}: the list (JSON) of the surveys with maps, their bands and MOC URLs;</li>
  *   <li>{@code GET /moc/{survey}/{band}/coverage} and {@code .../masks}: one band;</li>
+ *   <li>{@code GET /moc/{survey}/{band}/masks/{reason}}: the band's masked cells of one reason (e.g. {@code bright_star}),
+ *       when the survey gives reasons;</li>
  *   <li>{@code GET /moc/{survey}/coverage} and {@code .../masks}: the union over the survey's bands.</li>
  * </ul>
  * The serialisation is chosen by {@code ?format=fits|json|ascii}, else by the first of {@code application/fits},
@@ -55,6 +57,18 @@ public final class MocRoutes {
             var map = maps.band(survey, band);
             send(context, kind.equals("coverage") ? map.coverage() : map.masks(), survey + "_" + band + "_" + kind);
         });
+        routes.get("/moc/{survey}/{band}/masks/{reason}", context -> {
+            String survey = context.pathParam("survey");
+            String band = context.pathParam("band");
+            String reason = context.pathParam("reason");
+            Map<String, SpatialMoc> reasons = maps.band(survey, band).masksByReason();
+            SpatialMoc moc = reasons.get(reason);
+            if (moc == null) {
+                throw new StatusMapException(StatusMapException.Category.NOT_FOUND, "Unknown mask reason '" + reason + "' of survey "
+                        + survey + " band " + band + ". Expected one of " + reasons.keySet());
+            }
+            send(context, moc, survey + "_" + band + "_masks_" + reason);
+        });
     }
 
     private void list(Context context) {
@@ -71,10 +85,22 @@ public final class MocRoutes {
             entry.put("survey", survey);
             entry.put("coverage", "/moc/" + survey + "/coverage");
             entry.put("masks", "/moc/" + survey + "/masks");
-            List<Map<String, String>> bandEntries = new ArrayList<>();
+            List<Map<String, Object>> bandEntries = new ArrayList<>();
             for (String band : bands) {
-                bandEntries.add(Map.of("band", band, "coverage", "/moc/" + survey + "/" + band + "/coverage",
-                        "masks", "/moc/" + survey + "/" + band + "/masks"));
+                Map<String, Object> bandEntry = new LinkedHashMap<>();
+                bandEntry.put("band", band);
+                bandEntry.put("coverage", "/moc/" + survey + "/" + band + "/coverage");
+                bandEntry.put("masks", "/moc/" + survey + "/" + band + "/masks");
+                Map<String, String> reasons = new LinkedHashMap<>();
+                try {
+                    for (String reason : maps.band(survey, band).masksByReason().keySet()) {
+                        reasons.put(reason, "/moc/" + survey + "/" + band + "/masks/" + reason);
+                    }
+                } catch (StatusMapException e) {
+                    // an unreadable band is reported by its own URLs; the list still names it
+                }
+                bandEntry.put("mask_reasons", reasons);
+                bandEntries.add(bandEntry);
             }
             entry.put("bands", bandEntries);
             surveys.add(entry);

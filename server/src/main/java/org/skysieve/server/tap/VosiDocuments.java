@@ -119,7 +119,7 @@ final class VosiDocuments {
         String root = baseUrl.endsWith("/tap") ? baseUrl.substring(0, baseUrl.length() - "/tap".length()) : baseUrl;
         xml.append(" <capability standardID=\"ivo://skysieve/moc\">\n  <description>Coverage and mask MOCs (IVOA MOC 2.0: FITS, JSON,")
                 .append(" ASCII) of every survey band: GET moc lists them, moc/SURVEY/BAND/coverage and moc/SURVEY/BAND/masks")
-                .append(" serve one (?format=fits|json|ascii).</description>\n  <interface xsi:type=\"vs:ParamHTTP\">\n")
+                .append(" (and moc/SURVEY/BAND/masks/REASON where the survey gives mask reasons) serve one (?format=fits|json|ascii).</description>\n  <interface xsi:type=\"vs:ParamHTTP\">\n")
                 .append("   <accessURL use=\"base\">").append(Xml.escape(root)).append("/moc</accessURL>\n  </interface>\n </capability>\n");
     }
 

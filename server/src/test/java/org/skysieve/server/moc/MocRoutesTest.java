@@ -95,6 +95,32 @@ class MocRoutesTest {
     }
 
     @Test
+    void maskReasonsAreServedInBothLayouts() throws Exception {
+        // before the first request: the maps are read once, on first use
+        Path footprint = new ArchiveLayout(data).footprintFolder("deep_optical");
+        SpatialMoc brightStarR = SpatialMoc.ofCells(12, 1000 * 4 + 1, 5000 * 4 + 2, 9000 * 4);
+        SpatialMoc badRegionI = SpatialMoc.ofCells(11, 250 * 16 + 3, 9);
+        MocFiles.write(brightStarR, MocFiles.Format.FITS, footprint.resolve("masks_r_bright_star.moc.fits"));
+        Files.createDirectories(footprint.resolve("mask_reasons/i/bad_region"));
+        MocFiles.write(badRegionI, MocFiles.Format.JSON, footprint.resolve("mask_reasons/i/bad_region/bad.json"));
+        for (MocFiles.Format format : MocFiles.Format.values()) {
+            String query = "?format=" + format.name().toLowerCase(java.util.Locale.ROOT);
+            assertMoc(get("/moc/deep_optical/r/masks/bright_star" + query, null), brightStarR.intersection(COVERAGE_R), format);
+            assertMoc(get("/moc/deep_optical/i/masks/bad_region" + query, null), badRegionI.intersection(COVERAGE_I), format);
+            // the band's mask is the union of its masks MOC and its reasons (inside coverage)
+            assertMoc(get("/moc/deep_optical/r/masks" + query, null), MASKS_R.union(brightStarR).intersection(COVERAGE_R), format);
+            assertMoc(get("/moc/deep_optical/i/masks" + query, null), badRegionI.intersection(COVERAGE_I), format);
+        }
+        assertThat(badRegionI.intersection(COVERAGE_I).isEmpty()).isFalse();
+        assertThat(new String(get("/moc", null).body(), StandardCharsets.UTF_8).replaceAll("\\s", ""))
+                .contains("\"mask_reasons\":{\"bright_star\":\"/moc/deep_optical/r/masks/bright_star\"}")
+                .contains("\"mask_reasons\":{\"bad_region\":\"/moc/deep_optical/i/masks/bad_region\"}");
+        assertError(get("/moc/deep_optical/r/masks/bad_region", null), 404,
+                "Unknown mask reason 'bad_region' of survey deep_optical band r. Expected one of [bright_star]");
+        assertError(get("/moc/deep_optical/z/masks/bright_star", null), 404, "Unknown band 'z' of survey deep_optical");
+    }
+
+    @Test
     void homePageLinksTheMocs() throws Exception {
         String page = new String(get("/", null).body(), StandardCharsets.UTF_8);
         assertThat(page).contains("href=\"/moc/deep_optical/i/masks?format=json\"").contains("href=\"/moc/deep_optical/coverage?format=json\"")
