@@ -26,7 +26,7 @@ import org.skysieve.synth.SkyScale;
  * {@code /tap/sync}. Figures of DaCHS measured on this machine (issue 3): TAP cone p50 81 ms, bulk BINARY2 137k rows/s.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.skysieve.benchmarks.TapLatencyAndRate [DATA] [CONES]
- * [RADIUS_DEG] [ROWS]}; DATA defaults to /tmp/medium-sky, generated there (about a minute) when absent.
+ * [RADIUS_DEG] [ROWS] [THREADS]}; THREADS: DuckDB threads of the engine (default: one per processor); DATA defaults to /tmp/medium-sky, generated there (about a minute) when absent.
  */
 public final class TapLatencyAndRate {
     /** GAVO DaCHS (PostgreSQL + q3c) on this machine, issue 3: TAP sync cone p50 in ms. */
@@ -45,6 +45,12 @@ public final class TapLatencyAndRate {
         int cones = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         double radiusDeg = args.length > 2 ? Double.parseDouble(args[2]) : 0.1;
         long rows = args.length > 3 ? Long.parseLong(args[3]) : 1_000_000;
+        org.skysieve.query.EngineResources resources = org.skysieve.query.EngineResources.defaults();
+        if (args.length > 4) {
+            resources = new org.skysieve.query.EngineResources(Integer.parseInt(args[4]), resources.memoryLimitBytes(),
+                    resources.spillFolder(), resources.maxSpillBytes());
+        }
+        System.out.printf(Locale.ROOT, "DuckDB threads: %d%n", resources.threads());
         if (!Files.isDirectory(data)) {
             System.out.println("generating a medium sky into " + data + " ...");
             SkyGenerator.generate(data, 1L, SkyScale.MEDIUM, message -> { });
@@ -52,7 +58,7 @@ public final class TapLatencyAndRate {
         Archive archive = Archive.open(data);
         Path jobs = Files.createTempDirectory("skysieve-tap-bench-");
         TapSettings settings = TapSettings.defaults(jobs);
-        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs);
+        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs, resources);
                 SkysieveServer server = SkysieveServer.start(archive, 0, settings, executor)) {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://localhost:" + server.port() + "/tap/sync?LANG=ADQL";

@@ -280,7 +280,7 @@ public final class QueryEngine implements AutoCloseable {
      * (writers rely on it), named as documented; the inner columns are renamed by position first because a result
      * may have two columns of the same name. One row more than asked for, to detect overflow.
      */
-    static String typedOuterQuery(List<ColumnDoc> columns, String innerSql, long rowLimit) {
+    public static String typedOuterQuery(List<ColumnDoc> columns, String innerSql, long rowLimit) {
         StringBuilder positions = new StringBuilder();
         StringBuilder casts = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
