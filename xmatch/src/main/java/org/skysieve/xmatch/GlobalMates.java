@@ -32,7 +32,9 @@ public final class GlobalMates {
         }
         PartitionedMatcher.Side keyed = new PartitionedMatcher.Side(right.rows(), right.positions(), columns);
         Map<Object, int[]> pairsPerRight = new HashMap<>();
-        PartitionedMatcher.match(left, keyed, spec, (leftRows, rightRows, result) -> {
+        // the counting pass reads only the key of the right side
+        PartitionedMatcher.Side keyOnly = new PartitionedMatcher.Side(right.rows(), right.positions(), List.of(rightKeyColumn));
+        PartitionedMatcher.match(left, keyOnly, spec, (leftRows, rightRows, result) -> {
             Column keys = rightRows.require(rightKeyColumn, "right key");
             for (int i = 0; i < result.size(); i++) {
                 pairsPerRight.computeIfAbsent(key(keys, result.rightRow(i)), k -> new int[1])[0]++;

@@ -18,6 +18,7 @@ import org.skysieve.xmatch.MatchSink;
 import org.skysieve.xmatch.MatchSpec;
 import org.skysieve.xmatch.MatchTableWriter;
 import org.skysieve.xmatch.MemorySide;
+import org.skysieve.xmatch.GlobalMates;
 import org.skysieve.xmatch.PartitionedMatcher;
 import org.skysieve.xmatch.PositionColumns;
 import org.skysieve.xmatch.SideBySide;
@@ -67,7 +68,10 @@ public final class XmatchRun {
             MatchSpec spec, Path out) {
         List<String> surveyColumns = surveyColumns(request, request.surveys().get(0), survey);
         try (MatchTableWriter writer = new MatchTableWriter(out, uploadColumns, surveyColumns)) {
-            match(upload.table(), upload, uploadColumns, survey, surveyColumns, request, spec, writer);
+            // mates over the whole sky: a survey row near a partition's edge may be chosen by uploaded rows of two pieces
+            String surveyKey = survey.defaultColumns().get(0);
+            match(upload.table(), upload, uploadColumns, survey, surveyColumns, request, spec, (left, right, matchSpec, sink) ->
+                    GlobalMates.match(left, right, matchSpec, sink, surveyKey), writer);
             return writer.rows();
         }
     }
@@ -92,25 +96,30 @@ public final class XmatchRun {
             if (request.status()) {
                 ResolvedSide survey = surveys.get(s);
                 output.addAll(XmatchStatus.sideBySide(archive, name, columns, indexed, upload.positions(), docs, (gatheredColumns, sink) ->
-                        match(indexed, upload, leftColumns, survey, gatheredColumns, request, spec, sink)));
+                        match(indexed, upload, leftColumns, survey, gatheredColumns, request, spec, PartitionedMatcher::match, sink)));
                 continue;
             }
             SideBySide gathered = new SideBySide(name, columns, rows);
-            match(indexed, upload, leftColumns, surveys.get(s), columns, request, spec, gathered);
+            match(indexed, upload, leftColumns, surveys.get(s), columns, request, spec, PartitionedMatcher::match, gathered);
             output.addAll(gathered.columns());
         }
         TableFiles.write(new LoadedTable(upload.table().source(), output), out, docs);
         return rows;
     }
 
+    /** How the pieces are matched: {@link PartitionedMatcher#match} or {@link GlobalMates#match} (mates over the whole sky). */
+    private interface Matching {
+        void match(PartitionedMatcher.Side left, PartitionedMatcher.Side right, MatchSpec spec, MatchSink sink);
+    }
+
     private static void match(LoadedTable table, UploadedCatalogue upload, List<String> leftColumns, ResolvedSide survey,
-            List<String> surveyColumns, XmatchRequest request, MatchSpec spec, MatchSink sink) {
+            List<String> surveyColumns, XmatchRequest request, MatchSpec spec, Matching matching, MatchSink sink) {
         PositionColumns surveyPositions = survey.positions();
         if (surveyPositions.properMotion().isPresent() && request.epochYear().isPresent()
                 && request.epochYear().get() != surveyPositions.properMotion().get().epochYear()) {
             surveyPositions = surveyPositions.withProperMotion(surveyPositions.properMotion().get(), request.epochYear().get());
         }
-        PartitionedMatcher.match(new PartitionedMatcher.Side(new MemorySide(table, upload.positions()), upload.positions(), leftColumns),
+        matching.match(new PartitionedMatcher.Side(new MemorySide(table, upload.positions()), upload.positions(), leftColumns),
                 new PartitionedMatcher.Side(survey.rows(), surveyPositions, surveyColumns), spec, sink);
     }
 

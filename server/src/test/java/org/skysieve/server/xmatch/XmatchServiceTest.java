@@ -78,6 +78,9 @@ class XmatchServiceTest {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             assertThat(pairs(Csv.parse(XmatchClient.text(response)), "uid", idColumn("deep_optical")))
                     .isEqualTo(oracle("deep_optical", mode, 1.5)).isNotEmpty();
+            // candidates, rank and mates too: mates count over the whole survey, not within one partition
+            assertThat(pairsWithCounts(Csv.parse(XmatchClient.text(response)), "uid", idColumn("deep_optical")))
+                    .as(mode.word()).isEqualTo(oracleWithCounts("deep_optical", mode, 1.5));
         }
     }
 
@@ -243,6 +246,32 @@ class XmatchServiceTest {
         Set<String> pairs = new HashSet<>();
         for (int i = 0; i < result.size(); i++) {
             pairs.add(uid.text(result.leftRow(i)) + ":" + id.text(result.rightRow(i)));
+        }
+        return pairs;
+    }
+
+    /** "uid:surveyId:candidates:rank:mates" of every pair the in-memory engine finds on the whole survey. */
+    private static Set<String> oracleWithCounts(String survey, MatchMode mode, double radiusArcsec) {
+        LoadedTable rows = surveyRows(survey);
+        PublishedTable table = table(survey);
+        SkyPositions left = SkyPositions.ofDegrees(LoadedTable.doubles(upload.require("ra", "ra")), LoadedTable.doubles(upload.require("dec", "dec")));
+        SkyPositions right = SkyPositions.ofDegrees(LoadedTable.doubles(rows.require(table.table().raColumn(), "ra")),
+                LoadedTable.doubles(rows.require(table.table().decColumn(), "dec")));
+        MatchResult result = SkyMatcher.match(left, right, MatchSpec.of(mode, radiusArcsec).withThreads(1));
+        Column uid = upload.require("uid", "id");
+        Column id = rows.require(table.table().idColumn(), "id");
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i < result.size(); i++) {
+            pairs.add(uid.text(result.leftRow(i)) + ":" + id.text(result.rightRow(i)) + ":" + result.candidates(i) + ":" + result.rank(i)
+                    + ":" + result.mates(i));
+        }
+        return pairs;
+    }
+
+    private static Set<String> pairsWithCounts(List<Map<String, String>> rows, String leftId, String rightId) {
+        Set<String> pairs = new HashSet<>();
+        for (Map<String, String> row : rows) {
+            pairs.add(row.get(leftId) + ":" + row.get(rightId) + ":" + row.get("candidates") + ":" + row.get("rank") + ":" + row.get("mates"));
         }
         return pairs;
     }
