@@ -125,7 +125,10 @@ class GeometryValuesTest {
         }
     }
 
-    /** South-west, south-east, north-east, north-west: the rectangle x = ±tan(w/2), y = ±tan(h/2) deprojected at the centre. */
+    /**
+     * South-west, north-west, north-east, south-east (DALI's winding: counter-clockwise seen from inside the sphere, where
+     * east is on the left): the rectangle x = ±tan(w/2), y = ±tan(h/2) deprojected at the centre.
+     */
     private static List<double[]> gnomonicCorners(double lonDeg, double latDeg, double widthDeg, double heightDeg) {
         double lon = Math.toRadians(lonDeg);
         double lat = Math.toRadians(latDeg);
@@ -135,7 +138,7 @@ class GeometryValuesTest {
         double x = Math.tan(Math.toRadians(widthDeg) / 2);
         double y = Math.tan(Math.toRadians(heightDeg) / 2);
         List<double[]> corners = new ArrayList<>();
-        for (double[] sign : new double[][] {{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}) {
+        for (double[] sign : new double[][] {{-1, -1}, {-1, 1}, {1, 1}, {1, -1}}) {
             double cx = centre.x() + sign[0] * x * east[0] + sign[1] * y * north[0];
             double cy = centre.y() + sign[0] * x * east[1] + sign[1] * y * north[1];
             double cz = centre.z() + sign[0] * x * east[2] + sign[1] * y * north[2];
@@ -143,6 +146,19 @@ class GeometryValuesTest {
             corners.add(new double[] {wrapped(Math.toDegrees(Math.atan2(cy, cx))), Math.toDegrees(Math.asin(cz / norm))});
         }
         return corners;
+    }
+
+    @Test
+    void constantPolygonsComeBackCounterClockwiseSeenFromInside() throws Exception {
+        // east is on the left seen from inside: (10,10) -> (12,10) -> (11,12) turns clockwise there, the reverse order does not
+        String adql = "SELECT TOP 1 POLYGON(10, 10, 12, 10, 11, 12), POLYGON(10, 10, 11, 12, 12, 10),"
+                + " POLYGON(POINT(-10, 10), POINT(-11, 12), POINT(-12, 10)) FROM deep_optical.sources";
+        try (QueryResult result = engine.execute(adql, TinySky.UNLIMITED)) {
+            assertThat(result.next()).isTrue();
+            assertThat(doubles(result.rows(), 1)).containsExactly(10, 10, 11, 12, 12, 10);
+            assertThat(doubles(result.rows(), 2)).containsExactly(10, 10, 11, 12, 12, 10);
+            assertThat(doubles(result.rows(), 3)).containsExactly(350, 10, 348, 10, 349, 12);
+        }
     }
 
     @Test

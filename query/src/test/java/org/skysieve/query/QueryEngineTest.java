@@ -163,7 +163,8 @@ class QueryEngineTest {
         assertError("SELECT gavo_foo(ra) FROM deep_optical.sources", AdqlException.Kind.UNKNOWN_NAME,
                 "error at 1:8: unknown function GAVO_FOO");
         assertError("SELECT x.ra FROM deep_optical.sources AS s", AdqlException.Kind.UNKNOWN_NAME, "error at 1:8: no table x");
-        assertError("SELECT POINT(ra, dec) FROM deep_optical.sources", AdqlException.Kind.UNSUPPORTED, "error at 1:8: this service cannot return POINT");
+        assertError("SELECT CENTROID(POLYGON(ra, dec, 1, 2, 3, 4)) FROM deep_optical.sources", AdqlException.Kind.UNSUPPORTED,
+                "error at 1:25: POLYGON vertex must be a constant number here");
         assertError("SELECT id FROM deep_optical.sources WHERE 1 = CONTAINS(POINT('GALACTIC', ra, dec), CIRCLE(0, 0, 1))",
                 AdqlException.Kind.UNSUPPORTED, "coordinate system 'GALACTIC'");
     }
