@@ -175,6 +175,17 @@ class GeometryValuesTest {
                 assertThat(doubles(result.rows(), 3)[2]).isEqualTo(0.01);
             }
         }
+        String coordinates = "SELECT s.id, COORD1(s.p), COORD2(s.p), s.ra, s.dec"
+                + " FROM (SELECT id, POINT(ra - 720, dec) AS p, ra, dec FROM deep_optical.sources) AS s ORDER BY s.id";
+        int rows = 0;
+        try (QueryResult result = engine.execute(coordinates, TinySky.UNLIMITED)) {
+            while (result.next()) {
+                rows++;
+                assertThat(result.rows().getDouble(2)).isCloseTo(wrapped(result.rows().getDouble(4)), within(1e-9));
+                assertThat(result.rows().getDouble(3)).isEqualTo(result.rows().getDouble(5));
+            }
+        }
+        assertThat(rows).isEqualTo(ids.size());
         List<Long> cone = TinySky.longs(engine, "SELECT id FROM deep_optical.sources"
                 + " WHERE CONTAINS(POINT(ra, dec), CIRCLE(0, -10, 0.05)) = 1 ORDER BY id");
         List<Long> coneWithValues = TinySky.longs(engine, "SELECT id, POINT(ra, dec) FROM deep_optical.sources"

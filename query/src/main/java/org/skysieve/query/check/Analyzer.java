@@ -351,6 +351,13 @@ public final class Analyzer {
             }
             Expression.FunctionCall resolved = new Expression.FunctionCall(call.position(), call.name(),
                     call.arguments().stream().map(this::resolve).toList(), call.distinct(), call.star());
+            if (resolved.name().equals("COORD1") || resolved.name().equals("COORD2")) {
+                ColumnType argument = new TypeDerivation(analyzer.documentation).typeOf(resolved.arguments().get(0));
+                if (argument != ColumnType.POINT) {
+                    throw new AdqlException(AdqlException.Kind.UNSUPPORTED, resolved.arguments().get(0).position(),
+                            resolved.name() + " takes a POINT; got a " + argument.name().toLowerCase(Locale.ROOT) + " value");
+                }
+            }
             if (StatusFunctions.isStatusFunction(resolved.name())) {
                 analyzer.documentation.put(resolved, StatusFunctions.check(resolved, analyzer.registry.statusBands()));
             }
