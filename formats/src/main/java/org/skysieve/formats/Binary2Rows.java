@@ -10,7 +10,8 @@ import org.skysieve.catalog.model.ColumnType;
  * column, most significant bit first, set for a null), then each cell big-endian: boolean one byte {@code T}/{@code F}
  * ({@code ?} for null), short/int/long two/four/eight bytes (0 for null), float/double IEEE (NaN for null; a NaN value
  * stays NaN, told apart by the mask), string a four-byte length and one byte per character (characters outside ASCII,
- * which VOTable {@code char} cannot carry, become {@code ?}). A whole batch is assembled in one reused buffer and
+ * which VOTable {@code char} cannot carry, become {@code ?}); a POINT or CIRCLE its 2 or 3 doubles (NaN for null), a
+ * POLYGON a four-byte count of doubles then the doubles (count 0 for null). A whole batch is assembled in one reused buffer and
  * written at once. Not thread-safe.
  */
 final class Binary2Rows {
@@ -29,6 +30,9 @@ final class Binary2Rows {
                 case SHORT -> 2;
                 case INT, FLOAT, STRING -> 4;
                 case LONG, DOUBLE -> 8;
+                case POINT -> 16;
+                case CIRCLE -> 24;
+                case POLYGON -> 4;
             };
         }
         this.fixedRowBytes = fixed;
@@ -43,6 +47,12 @@ final class Binary2Rows {
                 boolean[] nulls = batch.nulls[column];
                 for (int row = 0; row < rows; row++) {
                     size += nulls[row] ? 0 : values[row].length();
+                }
+            } else if (types[column] == ColumnType.POLYGON) {
+                double[][] values = batch.arrays[column];
+                boolean[] nulls = batch.nulls[column];
+                for (int row = 0; row < rows; row++) {
+                    size += nulls[row] ? 0 : 8L * values[row].length;
                 }
             }
         }
@@ -74,6 +84,19 @@ final class Binary2Rows {
                         for (int i = 0; i < length; i++) {
                             char c = value.charAt(i);
                             data.put(c < 0x80 ? (byte) c : (byte) '?');
+                        }
+                    }
+                    case POINT, CIRCLE -> {
+                        double[] value = batch.arrays[column][row];
+                        for (int i = 0; i < types[column].arrayLength(); i++) {
+                            data.putLong(Double.doubleToLongBits(isNull ? Double.NaN : value[i]));
+                        }
+                    }
+                    case POLYGON -> {
+                        double[] value = isNull ? new double[0] : batch.arrays[column][row];
+                        data.putInt(value.length);
+                        for (double number : value) {
+                            data.putLong(Double.doubleToLongBits(number));
                         }
                     }
                 }

@@ -19,8 +19,35 @@ final class Cells {
             case FLOAT -> rows.getFloat(columnIndex);
             case DOUBLE -> rows.getDouble(columnIndex);
             case STRING -> rows.getString(columnIndex);
+            case POINT, CIRCLE, POLYGON -> doubles(rows.getArray(columnIndex));
         };
         return rows.wasNull() ? null : value;
+    }
+
+    /** The doubles of a JDBC array (DuckDB {@code DOUBLE[]}), null for SQL NULL; a null element becomes NaN. */
+    static double[] doubles(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] elements = (Object[]) array.getArray();
+        double[] values = new double[elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            values[i] = elements[i] == null ? Double.NaN : ((Number) elements[i]).doubleValue();
+        }
+        return values;
+    }
+
+    /** DALI's text of an array of doubles: the numbers separated by single spaces. */
+    static String text(double[] values) {
+        StringBuilder text = new StringBuilder(values.length * 20);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            double number = values[i];
+            text.append(Double.isInfinite(number) ? (number > 0 ? "+Inf" : "-Inf") : Double.toString(number));
+        }
+        return text.toString();
     }
 
     /** The text of a non-null value (as {@link #text(ColumnBatch, int, int)}; booleans as {@code T}/{@code F}). */
@@ -30,6 +57,9 @@ final class Cells {
         }
         if (value instanceof Double number) {
             return number.isInfinite() ? (number > 0 ? "+Inf" : "-Inf") : number.toString();
+        }
+        if (value instanceof double[] array) {
+            return text(array);
         }
         if (value instanceof Float number) {
             return number.isInfinite() ? (number > 0 ? "+Inf" : "-Inf") : number.toString();
@@ -51,6 +81,7 @@ final class Cells {
                 yield Double.isInfinite(number) ? (number > 0 ? "+Inf" : "-Inf") : Double.toString(number);
             }
             case STRING -> batch.strings[column][row];
+            case POINT, CIRCLE, POLYGON -> text(batch.arrays[column][row]);
         };
     }
 }

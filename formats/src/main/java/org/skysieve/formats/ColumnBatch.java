@@ -11,7 +11,8 @@ import org.skysieve.catalog.model.ColumnType;
  * read cells without one object per cell. Filled by a {@link RowSource}, reused batch after batch.
  *
  * <p>Per column, by {@link ColumnType}: BOOLEAN, SHORT, INT and LONG in a {@code long[]} (a boolean as 1 or 0), FLOAT
- * in a {@code float[]}, DOUBLE in a {@code double[]}, STRING in a {@code String[]}; a null cell has its flag set in the
+ * in a {@code float[]}, DOUBLE in a {@code double[]}, STRING in a {@code String[]}, the geometry types POINT, CIRCLE
+ * and POLYGON in a {@code double[][]} (one array of degrees per cell, as {@link ColumnType} says; null for a null cell); a null cell has its flag set in the
  * column's null array (its value slot is then meaningless). A NaN is a value, never a null. Not thread-safe.
  */
 public final class ColumnBatch {
@@ -24,6 +25,7 @@ public final class ColumnBatch {
     final float[][] floats;
     final double[][] doubles;
     final String[][] strings;
+    final double[][][] arrays;
     int rowCount;
 
     /** An empty batch for rows with these columns. */
@@ -36,6 +38,7 @@ public final class ColumnBatch {
         floats = new float[count][];
         doubles = new double[count][];
         strings = new String[count][];
+        arrays = new double[count][][];
         for (int i = 0; i < count; i++) {
             types[i] = columns.get(i).type();
             nulls[i] = new boolean[CAPACITY];
@@ -44,6 +47,7 @@ public final class ColumnBatch {
                 case FLOAT -> floats[i] = new float[CAPACITY];
                 case DOUBLE -> doubles[i] = new double[CAPACITY];
                 case STRING -> strings[i] = new String[CAPACITY];
+                case POINT, CIRCLE, POLYGON -> arrays[i] = new double[CAPACITY][];
             }
         }
     }
@@ -83,7 +87,12 @@ public final class ColumnBatch {
         return strings[column][row];
     }
 
-    /** The cell as the Java value of its type (Boolean, Short, Integer, Long, Float, Double, String), or null. */
+    /** A POINT, CIRCLE or POLYGON cell: its doubles (degrees; not to be modified); null for a null cell. */
+    public double[] getArray(int column, int row) {
+        return arrays[column][row];
+    }
+
+    /** The cell as the Java value of its type (Boolean, Short, Integer, Long, Float, Double, String, double[]), or null. */
     public Object value(int column, int row) {
         if (nulls[column][row]) {
             return null;
@@ -96,6 +105,7 @@ public final class ColumnBatch {
             case FLOAT -> floats[column][row];
             case DOUBLE -> doubles[column][row];
             case STRING -> strings[column][row];
+            case POINT, CIRCLE, POLYGON -> arrays[column][row].clone();
         };
     }
 

@@ -15,7 +15,8 @@ import org.skysieve.catalog.model.ColumnType;
  * ({@code DuckDBPreparedStatement.query()}): each column of a chunk is copied into the batch's primitive arrays in one
  * loop, without a JDBC call or an object per cell. The query's columns must have the SQL types of the batch's
  * {@link ColumnType}s (BOOLEAN, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, VARCHAR), as the query engine's typed outer
- * query guarantees. The chunked result stays open (its owner closes it). Not thread-safe.
+ * query guarantees. The driver's chunk reader has no access to LIST vectors: results with geometry columns (POINT,
+ * CIRCLE, POLYGON) are read with {@link ResultSetRows} instead ({@link #canRead}). The chunked result stays open (its owner closes it). Not thread-safe.
  */
 public final class DuckDbChunkRows implements RowSource {
     private final DuckDBChunkedResult result;
@@ -34,6 +35,11 @@ public final class DuckDbChunkRows implements RowSource {
     DuckDbChunkRows(DuckDBChunkedResult result, boolean fromMemory) {
         this.result = requireNonNull(result, "result is null");
         this.fromMemory = fromMemory;
+    }
+
+    /** Whether rows with these columns can be read here (no geometry column; otherwise use {@link ResultSetRows}). */
+    public static boolean canRead(java.util.List<org.skysieve.catalog.model.ColumnDoc> columns) {
+        return columns.stream().noneMatch(column -> column.type().isGeometry());
     }
 
     @Override
@@ -73,6 +79,10 @@ public final class DuckDbChunkRows implements RowSource {
     private static void copy(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows, boolean fromMemory,
             DuckDbVectorAccess.InlinedStrings recent) throws SQLException {
         ColumnType type = batch.types[column];
+        if (type.isGeometry()) {
+            throw new SQLException("Expected no geometry column (read those results with ResultSetRows). Actual: column "
+                    + (column + 1) + " is a " + type.xtype());
+        }
         DuckDBColumnType actual = vector.getType();
         if (actual != sqlType(type)) {
             throw new SQLException("Expected column " + (column + 1) + " of type " + sqlType(type) + ". Actual: " + actual);
@@ -101,6 +111,7 @@ public final class DuckDbChunkRows implements RowSource {
             case INT, FLOAT -> 4;
             case LONG, DOUBLE -> 8;
             case STRING -> throw new IllegalStateException("strings are read above");
+            case POINT, CIRCLE, POLYGON -> throw new IllegalStateException("geometry is refused above");
         };
         ByteBuffer data = DuckDbVectorAccess.available() ? DuckDbVectorAccess.data(vector, valueBytes) : null;
         if (data == null) {
@@ -192,6 +203,7 @@ public final class DuckDbChunkRows implements RowSource {
             case FLOAT -> DuckDBColumnType.FLOAT;
             case DOUBLE -> DuckDBColumnType.DOUBLE;
             case STRING -> DuckDBColumnType.VARCHAR;
+            case POINT, CIRCLE, POLYGON -> DuckDBColumnType.LIST;
         };
     }
 }

@@ -25,7 +25,9 @@ import org.skysieve.catalog.model.MissingStatus;
  * <p>Column forms: boolean {@code L} (null: byte 0), short {@code I}, int {@code J}, long {@code K} (null: the
  * type's minimum value, declared as {@code TNULLn}), float {@code E} and double {@code D} (null and NaN are both NaN:
  * FITS cannot tell them apart), string {@code nA} with n the longest value in bytes (null and empty are both
- * blank). Units go to {@code TUNITn}, UCDs to {@code TUCDn}, descriptions (cut to a card) to {@code TCOMMn}. A
+ * blank), POINT {@code 2D} and CIRCLE {@code 3D} (null: NaNs), POLYGON a variable-length array {@code 1PD(max)} whose
+ * doubles lie in the heap after the table (null: no element; PCOUNT is the heap size, at most 2 GB). Units go to
+ * {@code TUNITn}, UCDs to {@code TUCDn}, descriptions (cut to a card) to {@code TCOMMn}. A
  * per-band status column ({@link MissingStatus#isStatusColumn}) is a string column whose {@code TCOMMn} lists its
  * words ({@code detected|undetected|masked|unobserved}) and whose meanings follow as {@code COMMENT} cards, one per
  * word, each naming {@code TTYPEn} and the column.
@@ -48,27 +50,36 @@ public final class FitsTableWriter implements TableWriter {
             throws IOException, SQLException {
         Files.createDirectories(spoolFolder);
         Path spool = Files.createTempFile(spoolFolder, "fits-spool-", ".bin");
+        Path heap = Files.createTempFile(spoolFolder, "fits-heap-", ".bin");
         try {
-            int[] stringBytes = new int[columns.size()];
+            int[] stringBytes = new int[columns.size()]; // per string column its widest value; per POLYGON its most doubles
             WriteSummary summary;
-            try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16))) {
-                summary = spoolRows(columns, rows, maxRows, data, stringBytes);
+            long heapBytes;
+            try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16));
+                 DataOutputStream heapData = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(heap), 1 << 16))) {
+                summary = spoolRows(columns, rows, maxRows, data, stringBytes, heapData);
+            }
+            heapBytes = Files.size(heap);
+            if (heapBytes > Integer.MAX_VALUE) {
+                throw new IOException("Expected the polygons of a FITS result to fit in a 2 GB heap. Actual: " + heapBytes + " bytes");
             }
             primaryHeader().writeTo(out);
-            tableHeader(columns, stringBytes, summary).writeTo(out);
+            tableHeader(columns, stringBytes, summary, heapBytes).writeTo(out);
             copyRows(columns, stringBytes, spool, summary.rows(), out);
-            long dataBytes = summary.rows() * rowBytes(columns, stringBytes);
+            Files.copy(heap, new NonClosingOutputStream(out));
+            long dataBytes = summary.rows() * rowBytes(columns, stringBytes) + heapBytes;
             long padding = (FitsHeader.BLOCK - dataBytes % FitsHeader.BLOCK) % FitsHeader.BLOCK;
             out.write(new byte[(int) padding]);
             out.flush();
             return summary;
         } finally {
             Files.deleteIfExists(spool);
+            Files.deleteIfExists(heap);
         }
     }
 
     private static WriteSummary spoolRows(List<ColumnDoc> columns, RowSource rows, long maxRows, DataOutputStream data,
-                                          int[] stringBytes) throws IOException, SQLException {
+                                          int[] stringBytes, DataOutputStream heap) throws IOException, SQLException {
         LimitedBatches limited = new LimitedBatches(rows, new ColumnBatch(columns), maxRows);
         ColumnBatch batch = limited.batch();
         while (limited.next()) {
@@ -88,6 +99,22 @@ public final class FitsTableWriter implements TableWriter {
                             data.writeInt(bytes.length);
                             data.write(bytes);
                         }
+                        case POINT, CIRCLE -> {
+                            double[] value = batch.arrays[i][row];
+                            for (int k = 0; k < batch.types[i].arrayLength(); k++) {
+                                data.writeDouble(isNull ? Double.NaN : value[k]);
+                            }
+                        }
+                        case POLYGON -> {
+                            // the maximum count goes into TFORM: kept in stringBytes
+                            double[] value = isNull ? new double[0] : batch.arrays[i][row];
+                            stringBytes[i] = Math.max(stringBytes[i], value.length);
+                            data.writeInt(value.length);
+                            data.writeInt(heap.size());
+                            for (double number : value) {
+                                heap.writeDouble(number);
+                            }
+                        }
                     }
                 }
             }
@@ -104,14 +131,14 @@ public final class FitsTableWriter implements TableWriter {
                 .end();
     }
 
-    private static FitsHeader tableHeader(List<ColumnDoc> columns, int[] stringBytes, WriteSummary summary) {
+    private static FitsHeader tableHeader(List<ColumnDoc> columns, int[] stringBytes, WriteSummary summary, long heapBytes) {
         FitsHeader table = new FitsHeader()
                 .string("XTENSION", "BINTABLE", "binary table extension")
                 .integer("BITPIX", 8, "")
                 .integer("NAXIS", 2, "")
                 .integer("NAXIS1", rowBytes(columns, stringBytes), "bytes per row")
                 .integer("NAXIS2", summary.rows(), "rows")
-                .integer("PCOUNT", 0, "")
+                .integer("PCOUNT", heapBytes, heapBytes == 0 ? "" : "heap bytes (polygons)")
                 .integer("GCOUNT", 1, "")
                 .integer("TFIELDS", columns.size(), "columns")
                 .string("EXTNAME", "RESULT", "");
@@ -198,7 +225,9 @@ public final class FitsTableWriter implements TableWriter {
             case BOOLEAN -> 1;
             case SHORT -> 2;
             case INT, FLOAT -> 4;
-            case LONG, DOUBLE -> 8;
+            case LONG, DOUBLE, POLYGON -> 8;
+            case POINT -> 16;
+            case CIRCLE -> 24;
             case STRING -> throw new IllegalArgumentException("Strings have no fixed size");
         };
     }
@@ -212,6 +241,9 @@ public final class FitsTableWriter implements TableWriter {
             case FLOAT -> "E";
             case DOUBLE -> "D";
             case STRING -> Math.max(stringBytes, 1) + "A";
+            case POINT -> "2D";
+            case CIRCLE -> "3D";
+            case POLYGON -> "1PD(" + stringBytes + ")";
         };
     }
 }

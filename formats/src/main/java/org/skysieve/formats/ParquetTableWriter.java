@@ -28,7 +28,8 @@ import org.skysieve.catalog.model.ColumnDoc;
  * Memory stays bounded by DuckDB's buffers, not by the result size.
  *
  * <p>Column names that repeat in a result (two tables' {@code ra}) get a suffix {@code _2}, {@code _3}, ... in the
- * file; the VOTable FIELDs keep the result's names in order.
+ * file; the VOTable FIELDs keep the result's names in order. POINT, CIRCLE and POLYGON columns are Parquet
+ * {@code LIST<DOUBLE>} columns, their DALI xtype and arraysize in the VOParquet FIELDs.
  */
 public final class ParquetTableWriter implements TableWriter {
     public static final String VOPARQUET_VERSION_KEY = "IVOA.VOTable-Parquet.version";
@@ -106,6 +107,7 @@ public final class ParquetTableWriter implements TableWriter {
                             case FLOAT -> appender.append(batch.floats[i][row]);
                             case DOUBLE -> appender.append(batch.doubles[i][row]);
                             case STRING -> appender.append(batch.strings[i][row]);
+                            case POINT, CIRCLE, POLYGON -> appender.append(batch.arrays[i][row]);
                         }
                     }
                     appender.endRow();

@@ -54,6 +54,11 @@ public final class ResultSetRows implements RowSource {
                         isNull = rows.wasNull();
                         batch.strings[column][row] = isNull ? null : value;
                     }
+                    case POINT, CIRCLE, POLYGON -> {
+                        double[] value = Cells.doubles(rows.getArray(index));
+                        isNull = value == null;
+                        batch.arrays[column][row] = value;
+                    }
                     default -> throw new IllegalStateException("Unknown type " + batch.types[column]);
                 }
                 batch.nulls[column][row] = isNull;

@@ -16,7 +16,9 @@ import org.skysieve.catalog.model.ColumnDoc;
  * cell is read); at most {@code maxRows} rows are written; when a further row exists the result is marked as cut
  * wherever the format can say so (the VOTable {@code QUERY_STATUS=OVERFLOW} INFO, a FITS header keyword, the
  * VOParquet metadata), and {@link WriteSummary#overflow()} is true. Each column's VOTable {@code xtype} (e.g.
- * {@code timestamp}; empty for none) is used by the formats that can carry it (VOTable) and ignored by the others.
+ * {@code timestamp}; empty for none) is used by the formats that can carry it (VOTable) and ignored by the others;
+ * POINT, CIRCLE and POLYGON columns carry their DALI xtype in their type (VOTable and VOParquet FIELDs), whatever
+ * {@code xtypes} says.
  * The writer neither closes the rows nor {@code out}. A writer instance is stateless and may be shared between threads.
  */
 public interface TableWriter {

@@ -35,8 +35,12 @@ public final class VoTableFieldElements {
         if (column.type() == ColumnType.STRING) {
             xml.append(" arraysize=\"*\"");
         }
-        if (!xtype.isEmpty()) {
-            xml.append(" xtype=\"").append(Xml.escape(xtype)).append('"');
+        String written = column.type().isGeometry() ? column.type().xtype() : xtype;
+        if (column.type().isGeometry()) {
+            xml.append(" arraysize=\"").append(column.type().votableArraysize()).append('"');
+        }
+        if (!written.isEmpty()) {
+            xml.append(" xtype=\"").append(Xml.escape(written)).append('"');
         }
         if (!column.unit().isEmpty()) {
             xml.append(" unit=\"").append(Xml.escape(column.unit())).append('"');

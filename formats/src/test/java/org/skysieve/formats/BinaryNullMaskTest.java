@@ -44,6 +44,7 @@ class BinaryNullMaskTest {
                     case FLOAT -> data.readFloat();
                     case DOUBLE -> data.readDouble();
                     case STRING -> new String(data.readNBytes(data.readInt()), java.nio.charset.StandardCharsets.US_ASCII);
+                    case POINT, CIRCLE, POLYGON -> throw new IllegalStateException("TestRows has no geometry (GeometryRoundTripTest)");
                 };
                 if (isNull) {
                     nulls++;

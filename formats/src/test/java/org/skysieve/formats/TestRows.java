@@ -77,6 +77,7 @@ final class TestRows implements AutoCloseable {
             case FLOAT -> rows.getFloat(columnIndex);
             case DOUBLE -> rows.getDouble(columnIndex);
             case STRING -> rows.getString(columnIndex);
+            case POINT, CIRCLE, POLYGON -> Cells.doubles(rows.getArray(columnIndex));
         };
         return rows.wasNull() ? null : value;
     }

@@ -163,7 +163,12 @@ class QueryEngineTest {
         assertError("SELECT gavo_foo(ra) FROM deep_optical.sources", AdqlException.Kind.UNKNOWN_NAME,
                 "error at 1:8: unknown function GAVO_FOO");
         assertError("SELECT x.ra FROM deep_optical.sources AS s", AdqlException.Kind.UNKNOWN_NAME, "error at 1:8: no table x");
-        assertError("SELECT POINT(ra, dec) FROM deep_optical.sources", AdqlException.Kind.UNSUPPORTED, "error at 1:8: this service cannot return POINT");
+        assertError("SELECT CENTROID(POLYGON(ra, dec, 1, 2, 3, 4)) FROM deep_optical.sources", AdqlException.Kind.UNSUPPORTED,
+                "error at 1:25: POLYGON vertex must be a constant number here");
+        assertError("SELECT COORD1(ra) FROM deep_optical.sources", AdqlException.Kind.UNSUPPORTED,
+                "error at 1:15: COORD1 takes a POINT; got a double value");
+        assertError("SELECT COORD2(s.c) FROM (SELECT CIRCLE(ra, dec, 1) AS c FROM deep_optical.sources) AS s",
+                AdqlException.Kind.UNSUPPORTED, "error at 1:15: COORD2 takes a POINT; got a circle value");
         assertError("SELECT id FROM deep_optical.sources WHERE 1 = CONTAINS(POINT('GALACTIC', ra, dec), CIRCLE(0, 0, 1))",
                 AdqlException.Kind.UNSUPPORTED, "coordinate system 'GALACTIC'");
     }

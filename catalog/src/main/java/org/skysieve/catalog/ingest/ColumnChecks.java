@@ -51,6 +51,8 @@ final class ColumnChecks {
                 yield type == ColumnType.FLOAT ? "TRY_CAST(" + number + " AS FLOAT)" : number;
             }
             case SHORT, INT, LONG -> integer(present, source.sqlType(), type);
+            case POINT, CIRCLE, POLYGON -> throw new IllegalArgumentException("Expected a scalar column type for "
+                    + source.alias() + ". Actual: " + type + " (geometry values are query results only)");
         };
         String unparsable = "(" + present + " IS NOT NULL AND " + value + " IS NULL)";
         String actual = "'''' || CAST(" + input + " AS VARCHAR) || ''''";
@@ -96,6 +98,7 @@ final class ColumnChecks {
             case DOUBLE -> "a double";
             case BOOLEAN -> "a boolean (true/false)";
             case STRING -> "text";
+            case POINT, CIRCLE, POLYGON -> "a " + type.xtype();
         };
     }
 }

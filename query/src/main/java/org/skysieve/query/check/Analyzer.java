@@ -351,6 +351,13 @@ public final class Analyzer {
             }
             Expression.FunctionCall resolved = new Expression.FunctionCall(call.position(), call.name(),
                     call.arguments().stream().map(this::resolve).toList(), call.distinct(), call.star());
+            if (resolved.name().equals("COORD1") || resolved.name().equals("COORD2")) {
+                ColumnType argument = new TypeDerivation(analyzer.documentation).typeOf(resolved.arguments().get(0));
+                if (argument != ColumnType.POINT) {
+                    throw new AdqlException(AdqlException.Kind.UNSUPPORTED, resolved.arguments().get(0).position(),
+                            resolved.name() + " takes a POINT; got a " + argument.name().toLowerCase(Locale.ROOT) + " value");
+                }
+            }
             if (StatusFunctions.isStatusFunction(resolved.name())) {
                 analyzer.documentation.put(resolved, StatusFunctions.check(resolved, analyzer.registry.statusBands()));
             }
@@ -466,11 +473,16 @@ public final class Analyzer {
         if (known != null) {
             return rename(known, name);
         }
-        if (value instanceof Expression.FunctionCall call && FunctionCatalog.GEOMETRY_VALUES.contains(call.name())) {
-            throw new AdqlException(AdqlException.Kind.UNSUPPORTED, call.position(), "this service cannot return " + call.name()
-                    + " values; select numbers instead (e.g. COORD1 and COORD2 of a point, or the columns themselves)");
-        }
         ColumnType type = new TypeDerivation(documentation).typeOf(value);
+        if (type.isGeometry()) {
+            // DALI 1.1 arrays of doubles in degrees; the xtype travels in the type
+            return ColumnDoc.of(name, type, "deg", type == ColumnType.POINT ? "pos.eq" : "pos.outline",
+                    "ADQL " + type + " value as DALI " + type.xtype() + ": " + switch (type) {
+                        case POINT -> "ra dec";
+                        case CIRCLE -> "ra dec radius";
+                        default -> "ra1 dec1 ra2 dec2 ...";
+                    } + " (degrees, ICRS)");
+        }
         String unit = unitKept(value);
         return ColumnDoc.of(name, type, unit, "", "");
     }

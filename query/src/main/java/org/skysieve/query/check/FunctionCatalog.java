@@ -67,6 +67,18 @@ public final class FunctionCatalog {
         if (INTEGER_VALUED.contains(name)) {
             return ColumnType.INT;
         }
+        switch (name) {
+            case "POINT", "CENTROID" -> {
+                return ColumnType.POINT;
+            }
+            case "CIRCLE" -> {
+                return ColumnType.CIRCLE;
+            }
+            case "POLYGON", "BOX" -> {
+                return ColumnType.POLYGON;
+            }
+            default -> { }
+        }
         if (ARGUMENT_TYPED.contains(name) && !arguments.isEmpty()) {
             return arguments.get(0);
         }

@@ -32,6 +32,9 @@ final class TypeDerivation {
         if (expression instanceof Expression.Binary binary) {
             return binaryType(binary);
         }
+        if (expression instanceof Expression.FunctionCall call && call.name().equals("REGION")) {
+            return regionType(call);
+        }
         if (expression instanceof Expression.FunctionCall call) {
             List<ColumnType> arguments = call.arguments().stream().map(this::typeOf).toList();
             return FunctionCatalog.resultType(call.name(), arguments);
@@ -46,6 +49,20 @@ final class TypeDerivation {
             return ColumnType.STRING;
         }
         return ColumnType.BOOLEAN;
+    }
+
+    /** REGION('Circle ...') is a circle, REGION('Position ...') a point, a Box or Polygon a polygon. */
+    private static ColumnType regionType(Expression.FunctionCall call) {
+        if (!call.arguments().isEmpty() && call.arguments().get(0) instanceof Expression.StringLiteral literal) {
+            String shape = literal.value().trim().split("\\s+")[0].toUpperCase(java.util.Locale.ROOT);
+            if (shape.equals("CIRCLE")) {
+                return ColumnType.CIRCLE;
+            }
+            if (shape.equals("POSITION")) {
+                return ColumnType.POINT;
+            }
+        }
+        return ColumnType.POLYGON;
     }
 
     private ColumnType binaryType(Expression.Binary binary) {

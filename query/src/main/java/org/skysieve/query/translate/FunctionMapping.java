@@ -29,7 +29,8 @@ final class FunctionMapping {
     }
 
     private static final java.util.Set<String> SPECIAL = java.util.Set.of("MOD", "RAND", "ROUND", "TRUNCATE",
-            "SIEVE_COVERAGE", "SIEVE_LIMIT");
+            "SIEVE_COVERAGE", "SIEVE_LIMIT",
+            GeometryValueRule.DOUBLE_LIST, "COORD1", "COORD2");
 
     /** Refuses a call outside the allow-list (before its arguments are printed: the outermost problem is reported). */
     static void requireAllowed(Expression.FunctionCall call) {
@@ -83,6 +84,14 @@ final class FunctionMapping {
 
     private static Optional<String> special(Expression.FunctionCall call, List<String> arguments) {
         return switch (call.name()) {
+            // a geometry value: null when any part is null (DALI has no partly-null point)
+            case GeometryValueRule.DOUBLE_LIST -> Optional.of("(CASE WHEN " + String.join(" OR ",
+                    arguments.stream().map(a -> "(" + a + ") IS NULL").toList()) + " THEN NULL ELSE ["
+                    + String.join(", ", arguments.stream().map(a -> "CAST(" + a + " AS DOUBLE)").toList()) + "] END)");
+            // COORD1/COORD2 of a POINT constructor are rewritten by CoordinateRule; what is left reads a geometry value
+            // (a DOUBLE[] column of a WITH query or derived table): its first or second element
+            case "COORD1" -> Optional.of("(CAST(" + arguments.get(0) + " AS DOUBLE[]))[1]");
+            case "COORD2" -> Optional.of("(CAST(" + arguments.get(0) + " AS DOUBLE[]))[2]");
             case "MOD" -> Optional.of("(" + arguments.get(0) + " % " + arguments.get(1) + ")");
             // DuckDB's random() takes no seed (setseed is a statement): the seed of RAND(seed) is not honoured
             case "RAND" -> Optional.of("random()");

@@ -139,6 +139,32 @@ final class GeometryTerms {
         return Optional.of(List.copyOf(vertices));
     }
 
+    /** The vertices of a POLYGON call as expressions (constant or not), without its coordinate system. */
+    static List<Point> polygonVertices(Expression.FunctionCall call) {
+        List<Expression> arguments = call.arguments();
+        if (!arguments.isEmpty() && isCoordinateSystem(arguments.get(0))) {
+            checkCoordinateSystem(arguments.get(0));
+            arguments = arguments.subList(1, arguments.size());
+        }
+        List<Point> vertices = new ArrayList<>();
+        if (arguments.stream().allMatch(a -> point(a).isPresent())) {
+            for (Expression argument : arguments) {
+                vertices.add(point(argument).orElseThrow());
+            }
+            if (vertices.size() >= 3) {
+                return List.copyOf(vertices);
+            }
+        }
+        if (arguments.size() % 2 != 0 || arguments.size() < 6) {
+            throw unsupported(call, "POLYGON takes at least 3 vertices as pairs of coordinates or as POINTs; got "
+                    + arguments.size() + " values");
+        }
+        for (int i = 0; i < arguments.size(); i += 2) {
+            vertices.add(new Point(arguments.get(i), arguments.get(i + 1)));
+        }
+        return List.copyOf(vertices);
+    }
+
     private static List<Expression> withoutCoordinateSystem(Expression.FunctionCall call, int countWithout) {
         List<Expression> arguments = call.arguments();
         if (arguments.size() == countWithout + 1) {

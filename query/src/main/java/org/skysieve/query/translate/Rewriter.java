@@ -25,7 +25,7 @@ import org.skysieve.sky.healpix.HealpixRanges;
  */
 final class Rewriter {
     static final List<RewriteRule> RULES = List.of(new ContainsRule(), new DistanceComparisonRule(), new ContainsValueRule(),
-            new DistanceRule(), new CoordinateRule(), new AreaRule());
+            new DistanceRule(), new CoordinateRule(), new AreaRule(), new GeometryValueRule());
 
     private final TableRegistry registry;
     private final Map<TableReference.NamedTable, HealpixRanges> pruning = new IdentityHashMap<>();

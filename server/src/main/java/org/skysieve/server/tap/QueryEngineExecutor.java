@@ -21,11 +21,13 @@ import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.tap.TapMetadata;
 import org.skysieve.catalog.tap.TapSchemaTables;
 import org.skysieve.formats.DuckDbChunkRows;
+import org.skysieve.formats.ResultSetRows;
 import org.skysieve.formats.ParquetTableWriter;
 import org.skysieve.formats.WriteSummary;
 import org.skysieve.query.AdqlException;
 import org.skysieve.query.EngineResources;
 import org.skysieve.query.ChunkedQueryResult;
+import org.skysieve.query.QueryResult;
 import org.skysieve.query.QueryEngine;
 import org.skysieve.query.QueryOptions;
 import org.skysieve.query.check.TableDescription;
@@ -92,7 +94,22 @@ public final class QueryEngineExecutor implements AdqlExecutor, AutoCloseable {
             throw new ServiceException(ErrorCategory.BAD_REQUEST, e.getMessage(), e);
         }
         // The result holds at most maxrec + 1 rows (the engine's LIMIT): the writers read its chunks and mark the overflow.
-        return new ExecutedQuery(result.columns(), new DuckDbChunkRows(result.chunks()), result, xtypes(result.columns(), uploads));
+        if (DuckDbChunkRows.canRead(result.columns())) {
+            return new ExecutedQuery(result.columns(), new DuckDbChunkRows(result.chunks()), result, xtypes(result.columns(), uploads));
+        }
+        // geometry values (DuckDB lists) cannot be read from chunks: run again through JDBC rows (rare; the scalar path is untouched)
+        try {
+            result.close();
+        } catch (SQLException e) {
+            throw new ServiceException(ErrorCategory.INTERNAL, "The query could not be closed: " + e.getMessage(), e);
+        }
+        QueryResult rows;
+        try {
+            rows = engine.execute(adql, new QueryOptions(Math.min(maxrec, Long.MAX_VALUE - 1), timeout, tables));
+        } catch (AdqlException e) {
+            throw new ServiceException(ErrorCategory.BAD_REQUEST, e.getMessage(), e);
+        }
+        return new ExecutedQuery(rows.columns(), new ResultSetRows(rows.rows()), rows, xtypes(rows.columns(), uploads));
     }
 
     /**

@@ -85,6 +85,92 @@ class TapSyncTest {
     }
 
     @Test
+    void geometryValuesComeBackInEveryFormat() throws Exception {
+        // DALI point/circle/polygon arrays, each compared with the row's own ra and dec as an independent reader reads them
+        String query = "SELECT TOP 40 id, ra, dec, POINT('ICRS', ra, dec) AS p, CIRCLE(ra, dec, 0.5) AS c,"
+                + " POLYGON(ra, dec, ra + 1, dec, ra, dec + 1) AS poly, BOX(10, 20, 2, 1) AS b,"
+                + " POINT(ra, CASE WHEN MOD(id, 2) = 0 THEN dec END) AS half FROM deep_optical.sources ORDER BY id";
+        for (TableFormat format : TableFormat.values()) {
+            HttpResponse<byte[]> response = sync(query, "RESPONSEFORMAT", format.mimeType());
+            assertThat(response.statusCode()).as("%s: %s", format, TapClient.text(response)).isEqualTo(200);
+            Path file = jobs.resolve("geometry." + format.fileExtension());
+            java.nio.file.Files.write(file, response.body());
+            List<Object[]> rows = new java.util.ArrayList<>();
+            if (format == TableFormat.PARQUET) {
+                try (java.sql.Connection connection = org.skysieve.catalog.duckdb.DuckDbConnections.openInMemory();
+                        java.sql.Statement statement = connection.createStatement();
+                        java.sql.ResultSet result = statement.executeQuery("SELECT * FROM read_parquet('" + file + "')")) {
+                    while (result.next()) {
+                        Object[] row = new Object[8];
+                        for (int c = 0; c < 8; c++) {
+                            Object value = result.getObject(c + 1);
+                            row[c] = value instanceof java.sql.Array array ? java.util.Arrays.stream((Object[]) array.getArray())
+                                    .mapToDouble(v -> ((Number) v).doubleValue()).toArray() : value;
+                        }
+                        rows.add(row);
+                    }
+                }
+            } else {
+                String kind = format == TableFormat.FITS ? "fits" : format.isVoTable() ? "votable" : format == TableFormat.CSV ? "csv" : "tst";
+                if (format == TableFormat.TSV) {
+                    for (String line : TapClient.text(response).split("\n")) {
+                        if (!line.startsWith("id\t")) {
+                            rows.add(java.util.Arrays.stream(line.split("\t", -1)).map(t -> (Object) t).toArray());
+                        }
+                    }
+                } else {
+                    uk.ac.starlink.table.StarTable table = new uk.ac.starlink.table.StarTableFactory(false).makeStarTable(file.toString(), kind);
+                    try (uk.ac.starlink.table.RowSequence sequence = table.getRowSequence()) {
+                        while (sequence.next()) {
+                            rows.add(sequence.getRow());
+                        }
+                    }
+                }
+            }
+            assertThat(rows).as("%s", format).hasSize(40);
+            for (Object[] row : rows) {
+                double ra = number(row[1]);
+                double dec = number(row[2]);
+                long id = (long) number(row[0]);
+                assertThat(doubles(row[3])).as("%s point", format).containsExactly(ra, dec);
+                assertThat(doubles(row[4])).as("%s circle", format).containsExactly(ra, dec, 0.5);
+                double[] polygon = doubles(row[5]);
+                assertThat(polygon).as("%s polygon", format).hasSize(6);
+                assertThat(polygon[1]).isEqualTo(dec);
+                assertThat(polygon[2]).isCloseTo((ra + 1) % 360, org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(doubles(row[6])).as("%s box", format).hasSize(8);
+                double[] half = doubles(row[7]);
+                if (id % 2 == 0) {
+                    assertThat(half).containsExactly(ra, dec);
+                } else if (format == TableFormat.FITS) {
+                    assertThat(half).as("FITS has no null array: NaNs").containsExactly(Double.NaN, Double.NaN);
+                } else {
+                    assertThat(half).as("%s null point", format).isNull();
+                }
+            }
+        }
+        String votable = TapClient.text(sync(query, "RESPONSEFORMAT", "votable"));
+        VoTables.validate(votable);
+        assertThat(votable).contains("name=\"p\" datatype=\"double\" arraysize=\"2\" xtype=\"point\" unit=\"deg\"")
+                .contains("arraysize=\"3\" xtype=\"circle\"").contains("name=\"b\" datatype=\"double\" arraysize=\"*\" xtype=\"polygon\"");
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number number ? number.doubleValue() : Double.parseDouble(value.toString());
+    }
+
+    /** An array cell as doubles: a double[] (STIL, DuckDB) or DALI text (CSV, TSV); null for a null or empty cell. */
+    private static double[] doubles(Object value) {
+        if (value instanceof double[] array) {
+            return array;
+        }
+        if (value == null || value.toString().isEmpty()) {
+            return null;
+        }
+        return java.util.Arrays.stream(value.toString().split(" ")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    @Test
     void everyFormatAndAliasAnswersWithItsMimeType() throws Exception {
         for (TableFormat format : TableFormat.values()) {
             for (String name : concat(format.mimeType(), format.aliases())) {
