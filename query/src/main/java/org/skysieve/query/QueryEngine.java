@@ -159,17 +159,15 @@ public final class QueryEngine implements AutoCloseable {
      *                       limit, or fails in the database (kind EXECUTION, with DuckDB's message)
      */
     public QueryResult execute(String adql, QueryOptions options) {
-        Planned planned = plan(adql, options);
-        AnalyzedQuery analyzed = planned.query();
-        TranslatedQuery translated = Translation.toDuckDb(analyzed, planned.tables());
-        String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
+        RunnableQuery query = runnable(adql, options);
+        String sql = query.sql();
         Connection connection = null;
         Statement statement = null;
         long startNanoTime = System.nanoTime();
         try {
             connection = database.duplicate();
             statement = connection.createStatement();
-            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
+            statement.setQueryTimeout(timeoutSeconds(options));
             ResultSet rows;
             InterruptWatch.Handle watch = interrupts.watch(statement);
             try {
@@ -177,13 +175,9 @@ public final class QueryEngine implements AutoCloseable {
             } finally {
                 watch.close();
             }
-            return new QueryResult(analyzed.columns(), rows, statement, connection, options.maxRecords());
+            return new QueryResult(query.columns(), rows, statement, connection, options.maxRecords());
         } catch (SQLException e) {
-            String reason = reason(e, connection, sql, options, startNanoTime);
-            closeQuietly(statement);
-            closeQuietly(connection);
-            throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
-                    "the database could not run the query: " + reason, e);
+            throw failure(e, connection, statement, sql, options, startNanoTime);
         }
     }
 
@@ -195,17 +189,15 @@ public final class QueryEngine implements AutoCloseable {
      * @throws AdqlException as {@link #execute}
      */
     public ChunkedQueryResult executeChunked(String adql, QueryOptions options) {
-        Planned planned = plan(adql, options);
-        AnalyzedQuery analyzed = planned.query();
-        TranslatedQuery translated = Translation.toDuckDb(analyzed, planned.tables());
-        String sql = typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1);
+        RunnableQuery query = runnable(adql, options);
+        String sql = query.sql();
         Connection connection = null;
         DuckDBPreparedStatement statement = null;
         long startNanoTime = System.nanoTime();
         try {
             connection = database.duplicate();
             statement = connection.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class);
-            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
+            statement.setQueryTimeout(timeoutSeconds(options));
             DuckDBChunkedResult chunks;
             InterruptWatch.Handle watch = interrupts.watch(statement);
             try {
@@ -213,14 +205,35 @@ public final class QueryEngine implements AutoCloseable {
             } finally {
                 watch.close();
             }
-            return new ChunkedQueryResult(analyzed.columns(), chunks, statement, connection, options.maxRecords());
+            return new ChunkedQueryResult(query.columns(), chunks, statement, connection, options.maxRecords());
         } catch (SQLException e) {
-            String reason = reason(e, connection, sql, options, startNanoTime);
-            closeQuietly(statement);
-            closeQuietly(connection);
-            throw new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
-                    "the database could not run the query: " + reason, e);
+            throw failure(e, connection, statement, sql, options, startNanoTime);
         }
+    }
+
+    /** A checked, planned and translated query: its result columns and the SQL that gives at most maxRecords + 1 rows. */
+    private record RunnableQuery(List<ColumnDoc> columns, String sql) {
+    }
+
+    private RunnableQuery runnable(String adql, QueryOptions options) {
+        Planned planned = plan(adql, options);
+        AnalyzedQuery analyzed = planned.query();
+        TranslatedQuery translated = Translation.toDuckDb(analyzed, planned.tables());
+        return new RunnableQuery(analyzed.columns(), typedOuterQuery(analyzed.columns(), translated.sql(), options.maxRecords() + 1));
+    }
+
+    private static int timeoutSeconds(QueryOptions options) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds()));
+    }
+
+    /** The error of a query that could not start: DuckDB's reason, its statement and connection closed. */
+    private static AdqlException failure(SQLException e, Connection connection, Statement statement, String sql, QueryOptions options,
+            long startNanoTime) {
+        String reason = reason(e, connection, sql, options, startNanoTime);
+        closeQuietly(statement);
+        closeQuietly(connection);
+        return new AdqlException(AdqlException.Kind.EXECUTION, org.skysieve.query.tree.Position.SYNTHETIC,
+                "the database could not run the query: " + reason, e);
     }
 
     /**
@@ -254,7 +267,7 @@ public final class QueryEngine implements AutoCloseable {
                 + " (FORMAT parquet, COMPRESSION zstd" + metadata + ")";
         long startNanoTime = System.nanoTime();
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
+            statement.setQueryTimeout(timeoutSeconds(options));
             InterruptWatch.Handle watch = interrupts.watch(statement);
             try {
                 return statement.executeLargeUpdate(copy);
