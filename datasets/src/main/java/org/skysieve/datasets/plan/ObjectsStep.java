@@ -83,9 +83,11 @@ final class ObjectsStep {
             throw new InvalidDatasetSpecException(sourceName, List.of(new SpecProblem("objects.id", "Expected unique object ids. Actual: " + count
                     + " ids appear more than once, e.g. " + duplicates.stream().map(r -> "'" + r.get(0) + "' (" + r.get(1) + " times)").toList())));
         }
-        String keptNames = kept.length() == 0 ? "" : ", " + String.join(", ", java.util.stream.IntStream.range(0, checked.keptColumns().size())
-                .mapToObj(i -> "kept_" + i).toList());
-        keptNames += labelColumn.isPresent() ? ", label_source" : "";
+        StringBuilder keptNames = new StringBuilder();
+        for (int i = 0; i < checked.keptColumns().size(); i++) {
+            keptNames.append(", kept_").append(i);
+        }
+        keptNames.append(labelColumn.isPresent() ? ", label_source" : "");
         database.execute("CREATE OR REPLACE TABLE objects AS SELECT CAST(row_number() OVER (ORDER BY object_id) - 1 AS BIGINT) AS row_index,"
                 + " object_id, object_key, ra, dec, " + HealpixSqlFunction.NAME + "(CASE WHEN ra < 0 OR ra >= 360 THEN ra - 360 * floor(ra / 360)"
                 + " ELSE ra END, dec) AS healpix29, " + SplitAssignment.rowKeySql(checked.spec().split().seed(), "object_id") + " AS order_key"
