@@ -71,6 +71,14 @@ public final class DatasetSpecChecks {
             FeatureResolution.resolve(spec.features().get(i), "features[" + i + "]", archive, maps, objects.ownTable(), problems)
                     .ifPresent(features::add);
         }
+        boolean needsOwnId = features.stream().anyMatch(f -> !(f.join() instanceof FeatureJoin.CrossMatch))
+                || spec.label().filter(l -> l.source() instanceof LabelSpec.FromTruth).isPresent();
+        if (needsOwnId && objects.ownTable().isPresent() && objects.columns().stream()
+                .noneMatch(c -> c.name().equalsIgnoreCase(objects.ownTable().get().table().idColumn()))) {
+            problems.add(new SpecProblem("objects.adql", "Expected the own table's id column '" + objects.ownTable().get().table().idColumn()
+                    + "' in the result (the own table's rows, neighbours and truth labels are joined on it). Actual columns: "
+                    + objects.columns().stream().map(ColumnDoc::name).toList()));
+        }
         Optional<String> labelColumn = spec.label().map(LabelSpec::source).filter(LabelSpec.FromColumn.class::isInstance)
                 .map(source -> ((LabelSpec.FromColumn) source).column());
         List<ColumnDoc> kept = objects.columns().stream().filter(c -> !c.name().equalsIgnoreCase(objects.id())
