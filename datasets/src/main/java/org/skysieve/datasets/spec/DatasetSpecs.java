@@ -230,7 +230,7 @@ public final class DatasetSpecs {
         long seed = 0;
         if (node.expectMap(SPLIT)) {
             if (node.has("order")) {
-                order = node.get("order").integer().map(o -> (int) Math.max(-1, Math.min(100, o))).orElse(order);
+                order = node.get("order").integer().map(o -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, o))).orElse(order);
             }
             if (node.has("seed")) {
                 seed = node.get("seed").integer().orElse(0L);
