@@ -25,6 +25,8 @@ import org.skysieve.query.AdqlException;
 import org.skysieve.query.QueryEngine;
 import org.skysieve.query.QueryOptions;
 import org.skysieve.query.check.AnalyzedQuery;
+import org.skysieve.query.parser.AdqlParsing;
+import org.skysieve.query.tree.QueryExpression;
 import org.skysieve.query.tree.SetExpression;
 import org.skysieve.query.tree.TableReference;
 
@@ -73,7 +75,7 @@ public final class DatasetSpecChecks {
         }
         boolean needsOwnId = features.stream().anyMatch(f -> !(f.join() instanceof FeatureJoin.CrossMatch))
                 || spec.label().filter(l -> l.source() instanceof LabelSpec.FromTruth).isPresent();
-        if (needsOwnId && objects.ownTable().isPresent() && objects.columns().stream()
+        if (needsOwnId && objects.ownTable().isPresent() && !objects.columns().isEmpty() && objects.columns().stream()
                 .noneMatch(c -> c.name().equalsIgnoreCase(objects.ownTable().get().table().idColumn()))) {
             problems.add(new SpecProblem("objects.adql", "Expected the own table's id column '" + objects.ownTable().get().table().idColumn()
                     + "' in the result (the own table's rows, neighbours and truth labels are joined on it). Actual columns: "
@@ -165,15 +167,27 @@ public final class DatasetSpecChecks {
             analyzed = engine.check(adql.adql(), QueryOptions.of(MAX_OBJECTS, CHECK_TIMEOUT));
         } catch (AdqlException e) {
             problems.add(new SpecProblem("objects.adql", e.getMessage()));
-            return new Objects(Optional.empty(), adql.idColumn().orElse("id"), adql.raColumn().orElse("ra"), adql.decColumn().orElse("dec"), List.of());
+            // a query that parses still names its own table: features are then checked as they will be planned
+            Optional<PublishedTable> own = Optional.empty();
+            try {
+                own = firstTable(AdqlParsing.parse(adql.adql()), archive);
+            } catch (AdqlException syntax) {
+                // already reported
+            }
+            return new Objects(own, adql.idColumn().orElse(own.map(t -> t.table().idColumn()).orElse("id")), adql.raColumn().orElse("ra"),
+                    adql.decColumn().orElse("dec"), List.of());
         }
-        Optional<PublishedTable> own = firstTable(analyzed, archive);
+        Optional<PublishedTable> own = firstTable(analyzed.tree(), archive);
         if (own.isEmpty()) {
             problems.add(new SpecProblem("objects.adql", "Expected a query whose FROM clause starts with a published survey table. Actual: "
                     + adql.adql()));
         }
         Set<String> seen = new HashSet<>();
         for (ColumnDoc column : analyzed.columns()) {
+            if (column.type().isGeometry()) {
+                problems.add(new SpecProblem("objects.adql", "Expected result columns of numbers, text or booleans. Actual: '" + column.name()
+                        + "' is a " + column.type()));
+            }
             if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
                 problems.add(new SpecProblem("objects.adql", "Expected result columns with unique names (use AS). Actual: '" + column.name()
                         + "' appears twice"));
@@ -205,8 +219,8 @@ public final class DatasetSpecChecks {
         return found.get().name();
     }
 
-    private static Optional<PublishedTable> firstTable(AnalyzedQuery analyzed, Archive archive) {
-        SetExpression body = analyzed.tree().body();
+    private static Optional<PublishedTable> firstTable(QueryExpression query, Archive archive) {
+        SetExpression body = query.body();
         while (body instanceof SetExpression.SetOperation operation) {
             body = operation.left();
         }
