@@ -75,7 +75,7 @@ public final class DatasetSpecChecks {
         }
         boolean needsOwnId = features.stream().anyMatch(f -> !(f.join() instanceof FeatureJoin.CrossMatch))
                 || spec.label().filter(l -> l.source() instanceof LabelSpec.FromTruth).isPresent();
-        if (needsOwnId && objects.ownTable().isPresent() && !objects.columns().isEmpty() && objects.columns().stream()
+        if (needsOwnId && spec.objects() instanceof ObjectsSpec.Adql && objects.ownTable().isPresent() && !objects.columns().isEmpty() && objects.columns().stream()
                 .noneMatch(c -> c.name().equalsIgnoreCase(objects.ownTable().get().table().idColumn()))) {
             problems.add(new SpecProblem("objects.adql", "Expected the own table's id column '" + objects.ownTable().get().table().idColumn()
                     + "' in the result (the own table's rows, neighbours and truth labels are joined on it). Actual columns: "
@@ -157,6 +157,11 @@ public final class DatasetSpecChecks {
                 return new Objects(Optional.empty(), upload.idColumn(), upload.raColumn(), upload.decColumn(), List.of());
             }
             String id = column("objects.id", upload.idColumn(), columns, "the upload", false, problems);
+            if (upload.survey().isPresent()) {
+                Optional<PublishedTable> table = surveyTable(upload.survey().get(), upload.table(), "objects", archive, problems);
+                return new Objects(table, id, table.map(t -> t.table().raColumn()).orElse("ra"), table.map(t -> t.table().decColumn()).orElse("dec"),
+                        columns);
+            }
             String ra = column("objects.ra", upload.raColumn(), columns, "the upload", true, problems);
             String dec = column("objects.dec", upload.decColumn(), columns, "the upload", true, problems);
             return new Objects(Optional.empty(), id, ra, dec, columns);
@@ -201,6 +206,24 @@ public final class DatasetSpecChecks {
         ra = column(adql.raColumn().isPresent() ? "objects.ra" : "objects.adql", ra, analyzed.columns(), "the query's result", true, problems);
         dec = column(adql.decColumn().isPresent() ? "objects.dec" : "objects.adql", dec, analyzed.columns(), "the query's result", true, problems);
         return new Objects(own, id, ra, dec, analyzed.columns());
+    }
+
+    /** The table {@code survey}[.{@code table}] (default: the survey's first), or a problem at {@code where}.survey / .table. */
+    static Optional<PublishedTable> surveyTable(String survey, Optional<String> table, String where, Archive archive, List<SpecProblem> problems) {
+        Optional<PublishedSurvey> found = archive.survey(survey);
+        if (found.isEmpty()) {
+            problems.add(new SpecProblem(where + ".survey", "unknown survey '" + survey + "'; known: " + surveyNames(archive)));
+            return Optional.empty();
+        }
+        List<PublishedTable> tables = found.get().tables();
+        Optional<PublishedTable> chosen = table.isPresent()
+                ? tables.stream().filter(t -> t.table().name().equalsIgnoreCase(table.get())).findFirst()
+                : tables.stream().findFirst();
+        if (chosen.isEmpty()) {
+            problems.add(new SpecProblem(where + ".table", "unknown table '" + table.orElse("") + "' in survey " + survey + "; known: "
+                    + tables.stream().map(t -> t.table().name()).toList()));
+        }
+        return chosen;
     }
 
     /** The name of {@code wanted} as the columns spell it; a problem when absent or, for a position, not a number. */
@@ -305,8 +328,8 @@ public final class DatasetSpecChecks {
         }
         LabelSpec.FromTruth truth = (LabelSpec.FromTruth) label.source();
         if (objects.ownTable().isEmpty()) {
-            problems.add(new SpecProblem("label.truth", "Expected objects from an ADQL query on a survey (the truth says which catalogue row each"
-                    + " true source became). Actual: uploaded objects"));
+            problems.add(new SpecProblem("label.truth", "Expected objects from an ADQL query on a survey or an upload of its ids (the truth says which"
+                    + " catalogue row each true source became). Actual: uploaded positions"));
             return Optional.empty();
         }
         Path sources = archive.layout().truthSources();
