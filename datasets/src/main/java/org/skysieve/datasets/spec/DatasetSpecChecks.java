@@ -43,6 +43,8 @@ public final class DatasetSpecChecks {
     /** The columns every dataset starts with; no other column may take these names. */
     public static final List<String> FIXED_COLUMNS = List.of("object_id", "ra", "dec", "split", "split_cell", "label");
     private static final String EXPRESSION_PREFIX = "SELECT (";
+    /** Names the planner uses for its own columns; no dataset column may start with it. */
+    public static final String RESERVED_PREFIX = "skysieve_";
 
     private DatasetSpecChecks() {
     }
@@ -123,6 +125,9 @@ public final class DatasetSpecChecks {
     }
 
     private static void claim(Map<String, String> taken, String name, String where, List<SpecProblem> problems) {
+        if (name.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
+            problems.add(new SpecProblem(where, "Expected column names not starting with " + RESERVED_PREFIX + " (reserved). Actual: '" + name + "'"));
+        }
         String previous = taken.putIfAbsent(name.toLowerCase(Locale.ROOT), where);
         if (previous != null) {
             problems.add(new SpecProblem(where, "Expected column names unique in the dataset. Actual: '" + name + "' is also made by " + previous));
