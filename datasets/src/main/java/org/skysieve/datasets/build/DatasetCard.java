@@ -46,8 +46,8 @@ final class DatasetCard {
                     .append(cutouts.pixelScaleArcsec().map(scale -> "on a common north-up TAN grid of "
                             + String.format(Locale.ROOT, "%s", scale) + " arcsec per pixel (nearest plate pixel)")
                             .orElse("in the survey's native pixels"))
-                    .append(", centred on (ra, dec) at 0-based pixel ((W - 1) / 2, (H - 1) / 2) (native pixels:"
-                            + " the plate pixel holding the position). Row i is the object of features row i.\n");
+                    .append(", centred on (ra, dec): the position lies within half a pixel of the 0-based point"
+                            + " ((W - 1) / 2, (H - 1) / 2). Row i is the object of features row i.\n");
             card.append("- `mask-XXXX.npy`: uint8, the same shape: ").append(ManifestJson.MASK_MEANING).append(".\n");
         }
         card.append("- `manifest.json`: the spec, survey and code versions, counts, shards and the SHA-256 of every"
