@@ -49,8 +49,8 @@ class DatasetBuilderTest {
 
     @Test
     void shardsHoldThePlannedRowsWithTheirCountsAndChecksums() throws Exception {
-        Path out = folder.resolve("dataset");
-        DatasetManifest manifest = build(TinySky.spec(SHARD_ROWS, true), out, new AtomicInteger(), () -> false);
+        DatasetManifest manifest = TinySky.get().built();
+        Path out = manifest.folder();
 
         assertThat(manifest.rowCount()).isGreaterThan(2L * SHARD_ROWS);
         int shardCount = (int) ((manifest.rowCount() + SHARD_ROWS - 1) / SHARD_ROWS);
