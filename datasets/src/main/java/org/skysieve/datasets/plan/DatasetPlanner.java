@@ -35,13 +35,16 @@ import org.skysieve.xmatch.SideBySide;
  *
  * <p>Deterministic: the same spec on the same data gives a byte-identical file (objects are numbered in id order, every
  * step is keyed by that number, the order and the samples come from seeded hashes ({@link SplitAssignment}) and the
- * file is written by one thread). Memory: DuckDB is bounded ({@value PlanDatabase#MEMORY_LIMIT}, spilling to the work
- * folder); the Java side holds one feature group's columns for every object as primitive arrays (about 8 bytes per
+ * file is written by one thread). Memory: DuckDB is bounded ({@value PlanDatabase#MEMORY_LIMIT} for the planner's
+ * database and as much for the query engine that runs the objects' query and the expressions, both spilling to the
+ * work folder); the Java side holds one feature group's columns for every object as primitive arrays (about 8 bytes per
  * value: 1M objects with 20 columns, some 160 MB). Stateless: plans may run at once in different work folders.
  */
 public final class DatasetPlanner {
     /** DuckDB threads of the planner's own database (fixed: results must not depend on the machine). */
     static final int THREADS = 2;
+    static final long ENGINE_MEMORY_BYTES = 1L << 30;
+    static final long MAX_SPILL_BYTES = 100L << 30;
 
     private DatasetPlanner() {
     }
@@ -54,6 +57,8 @@ public final class DatasetPlanner {
      *                       {@code labels}, {@code rows}
      * @throws org.skysieve.datasets.spec.InvalidDatasetSpecException listing every problem of the spec, before any work,
      *                       or a problem of the objects found when selecting them (duplicate ids, missing positions)
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (checked between steps;
+     *                       the objects' query stops within about 50 ms)
      */
     public static PlannedDataset plan(DatasetSpec spec, Path dataDirectory, Path workFolder, BuildProgress progress) {
         requireNonNull(spec, "spec is null");
@@ -67,7 +72,8 @@ public final class DatasetPlanner {
             throw new UncheckedIOException("Cannot create the work folder " + work, e);
         }
         Archive archive = Archive.open(dataDirectory);
-        EngineResources resources = EngineResources.defaults().withSpill(work.resolve("engine-spill"), 50L << 30);
+        // the objects' query and the expressions run in an engine of the plan's own, bounded like the planner's database
+        EngineResources resources = new EngineResources(THREADS, ENGINE_MEMORY_BYTES, Optional.of(work.resolve("engine-spill")), MAX_SPILL_BYTES);
         try (QueryEngine engine = QueryEngine.open(archive, List.of(), List.of(work), resources);
                 PlanDatabase database = new PlanDatabase(work, THREADS)) {
             progress.stage("check", 0, 1);
@@ -76,10 +82,13 @@ public final class DatasetPlanner {
             long objectCount = ObjectsStep.select(checked, engine, database, spec.name());
             progress.stage("objects", objectCount, objectCount);
             gatherFeatures(checked, archive, database, progress);
+            stopIfInterrupted();
             assemble(checked, engine, database);
+            stopIfInterrupted();
             progress.stage("labels", 0, 1);
             Optional<String> labelSql = label(checked, archive, engine, database);
             progress.stage("labels", 1, 1);
+            stopIfInterrupted();
             progress.stage("rows", 0, objectCount);
             PlannedDataset planned = RowsStep.write(checked, database, labelSql, surveyVersions(checked, archive));
             progress.stage("rows", planned.rowCount(), planned.rowCount());
@@ -96,6 +105,7 @@ public final class DatasetPlanner {
         LoadedTable objects = database.load("objects", "SELECT row_index AS " + SideBySide.ROW_COLUMN + ", ra, dec FROM objects ORDER BY row_index");
         StatusMaps maps = new StatusMaps(archive);
         for (int k = 0; k < checked.features().size(); k++) {
+            stopIfInterrupted();
             progress.stage("features", k, checked.features().size());
             FeatureStep.gather(k, checked.features().get(k), checked, archive, maps, objects, database);
         }
@@ -147,6 +157,13 @@ public final class DatasetPlanner {
         Map<String, DatasetColumns.PlannedColumn> columns = new LinkedHashMap<>(DatasetColumns.base(checked));
         columns.putAll(DatasetColumns.derived(checked));
         return Optional.of(columns.get(column).sql());
+    }
+
+    /** A build that is cancelled interrupts its thread: the plan stops between steps (the query engine's own work stops at once). */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("Dataset planning interrupted");
+        }
     }
 
     /** Each survey read, to the creation date of each of its tables read ({@code table@date}, comma-separated). */

@@ -41,6 +41,7 @@ final class FeatureResolution {
             return Optional.empty();
         }
         PublishedTable found = table.get();
+        // a group with problems still documents its valid columns, so that expressions naming them are not reported too
         boolean ok = true;
         List<ColumnDoc> columns = new ArrayList<>();
         if (spec.columns().isEmpty()) {
@@ -73,8 +74,8 @@ final class FeatureResolution {
         if (join instanceof FeatureJoin.Neighbours) {
             String neighbourTable = BestNeighbourTables.TABLE_PREFIX + spec.survey();
             if (ownTable.isEmpty()) {
-                problems.add(new SpecProblem(where + ".neighbours", "Expected objects from an ADQL query on a survey (precomputed neighbours link"
-                        + " survey rows). Actual: uploaded objects"));
+                problems.add(new SpecProblem(where + ".neighbours", "Expected objects from an ADQL query on a survey or an upload of its ids"
+                        + " (precomputed neighbours link survey rows). Actual: uploaded positions"));
                 ok = false;
             } else {
                 PublishedSurvey own = archive.survey(ownTable.get().surveyName()).orElseThrow();
@@ -93,10 +94,9 @@ final class FeatureResolution {
                 statusDocs = SurveyStatusFill.of(archive, maps, spec.survey() + "/" + found.table().name()).docs(prefix);
             } catch (IllegalArgumentException e) {
                 problems.add(new SpecProblem(where + ".statuses", e.getMessage()));
-                ok = false;
             }
         }
-        if (!ok) {
+        if (!ok && columns.isEmpty()) {
             return Optional.empty();
         }
         String matchNote = join instanceof FeatureJoin.CrossMatch match
