@@ -236,6 +236,39 @@ class DatasetBuilderTest {
         }
     }
 
+    @Test
+    void anEmptyPlanGivesAFinishedDatasetWithoutShards() throws Exception {
+        DatasetBuilder empty = new DatasetBuilder((spec, data, work, progress) -> {
+            Files.createDirectories(work);
+            Path rows = work.resolve("rows.parquet");
+            try (Connection connection = DuckDbConnections.openInMemory();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("COPY (SELECT 'x' AS object_id, 0.0 AS ra, 0.0 AS dec, 'train' AS split,"
+                        + " CAST(0 AS BIGINT) AS split_cell WHERE false) TO " + SqlText.literal(rows.toString())
+                        + " (FORMAT parquet)");
+            }
+            List<org.skysieve.catalog.model.ColumnDoc> columns = new ArrayList<>();
+            for (String name : List.of("object_id", "ra", "dec", "split", "split_cell")) {
+                columns.add(org.skysieve.catalog.model.ColumnDoc.of(name, name.equals("split_cell")
+                        ? org.skysieve.catalog.model.ColumnType.LONG : name.endsWith("a") || name.equals("dec")
+                        ? org.skysieve.catalog.model.ColumnType.DOUBLE : org.skysieve.catalog.model.ColumnType.STRING,
+                        "", "", name));
+            }
+            return new org.skysieve.datasets.plan.PlannedDataset(rows, 0, columns,
+                    Map.of("train", 0L, "validation", 0L, "test", 0L), Map.of(), Map.of("deep_optical", "v"));
+        });
+        Path out = folder.resolve("empty");
+        DatasetManifest manifest = empty.build(TinySky.spec(SHARD_ROWS, true), TinySky.get().root, out,
+                BuildProgress.none(), () -> false, new BuildTimes());
+        assertThat(manifest.shards()).isEmpty();
+        assertThat(manifest.rowCount()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(path -> path.getFileName().toString()).sorted().toList())
+                    .containsExactly("README.md", "manifest.json");
+        }
+        assertThat(JSON.readTree(out.resolve("manifest.json").toFile()).get("rows").asLong()).isZero();
+    }
+
     static void assertSameFiles(Path expected, Path actual) throws IOException {
         List<String> names;
         try (Stream<Path> files = Files.list(expected)) {
