@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.datasets.plan.PlannedDataset;
 import org.skysieve.datasets.spec.DatasetSpec;
 
 /**
@@ -247,14 +250,12 @@ class DatasetBuilderTest {
                         + " CAST(0 AS BIGINT) AS split_cell WHERE false) TO " + SqlText.literal(rows.toString())
                         + " (FORMAT parquet)");
             }
-            List<org.skysieve.catalog.model.ColumnDoc> columns = new ArrayList<>();
-            for (String name : List.of("object_id", "ra", "dec", "split", "split_cell")) {
-                columns.add(org.skysieve.catalog.model.ColumnDoc.of(name, name.equals("split_cell")
-                        ? org.skysieve.catalog.model.ColumnType.LONG : name.endsWith("a") || name.equals("dec")
-                        ? org.skysieve.catalog.model.ColumnType.DOUBLE : org.skysieve.catalog.model.ColumnType.STRING,
-                        "", "", name));
-            }
-            return new org.skysieve.datasets.plan.PlannedDataset(rows, 0, columns,
+            List<ColumnDoc> columns = List.of(ColumnDoc.of("object_id", ColumnType.STRING, "", "meta.id", "Id."),
+                    ColumnDoc.of("ra", ColumnType.DOUBLE, "deg", "pos.eq.ra", "RA."),
+                    ColumnDoc.of("dec", ColumnType.DOUBLE, "deg", "pos.eq.dec", "Dec."),
+                    ColumnDoc.of("split", ColumnType.STRING, "", "meta.dataset", "Split."),
+                    ColumnDoc.of("split_cell", ColumnType.LONG, "", "pos.healpix", "Cell."));
+            return new PlannedDataset(rows, 0, columns,
                     Map.of("train", 0L, "validation", 0L, "test", 0L), Map.of(), Map.of("deep_optical", "v"));
         });
         Path out = folder.resolve("empty");
