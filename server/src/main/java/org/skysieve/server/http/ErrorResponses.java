@@ -2,6 +2,10 @@ package org.skysieve.server.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.skysieve.catalog.model.SurveyJson;
 import org.skysieve.catalog.status.StatusMapException;
 import org.skysieve.formats.VoTableDocuments;
 import org.slf4j.Logger;
@@ -13,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * unexpected is logged here and answered with a short message, never a stack trace.
  *
  * <p>The form follows the protocol of the path: under {@code /tap} a DALI error document (a VOTable with
- * {@code QUERY_STATUS=ERROR} and the message), also under {@code /soda} and {@code /datalink}; elsewhere plain text.
+ * {@code QUERY_STATUS=ERROR} and the message), also under {@code /soda} and {@code /datalink}; under {@code /datasets}
+ * JSON ({@code {"status": 400, "error": "...", "problems": ["...", ...]}}, problems only for an invalid spec);
+ * elsewhere plain text.
  */
 public final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
@@ -55,8 +61,20 @@ public final class ErrorResponses {
 
     /** Writes the error in the form of the path's protocol. Usable by handlers that report an error themselves. */
     public static void respond(Context context, int httpStatus, String message) {
+        respond(context, httpStatus, message, List.of());
+    }
+
+    private static void respond(Context context, int httpStatus, String message, List<String> problems) {
         context.status(httpStatus);
-        if (context.path().startsWith("/tap") || context.path().startsWith("/soda")
+        if (context.path().startsWith("/datasets")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", httpStatus);
+            body.put("error", message);
+            if (!problems.isEmpty()) {
+                body.put("problems", problems);
+            }
+            context.contentType("application/json").result(SurveyJson.toJson(body));
+        } else if (context.path().startsWith("/tap") || context.path().startsWith("/soda")
                 || context.path().startsWith("/datalink")) {
             context.contentType("application/x-votable+xml").result(VoTableDocuments.error(message));
         } else {

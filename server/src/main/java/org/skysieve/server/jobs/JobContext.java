@@ -15,13 +15,16 @@ public final class JobContext {
     private final String jobId;
     private final Path folder;
     private final Consumer<JobProgress> progress;
-    private final BooleanSupplier cancelled;
+    private final BooleanSupplier aborted;
+    private final BooleanSupplier stopping;
 
-    JobContext(String jobId, Path folder, Consumer<JobProgress> progress, BooleanSupplier cancelled) {
+    JobContext(String jobId, Path folder, Consumer<JobProgress> progress, BooleanSupplier aborted,
+            BooleanSupplier stopping) {
         this.jobId = requireNonNull(jobId, "jobId is null");
         this.folder = requireNonNull(folder, "folder is null");
         this.progress = requireNonNull(progress, "progress is null");
-        this.cancelled = requireNonNull(cancelled, "cancelled is null");
+        this.aborted = requireNonNull(aborted, "aborted is null");
+        this.stopping = requireNonNull(stopping, "stopping is null");
     }
 
     public String jobId() {
@@ -40,7 +43,15 @@ public final class JobContext {
 
     /** Whether the work should stop now: true once the job is aborted or deleted, or the server stops. */
     public boolean cancelled() {
-        return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
+        return aborted.getAsBoolean() || stopping.getAsBoolean() || Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * Whether the client aborted or deleted the job (its partial output may go); false when the work stops only
+     * because the server stops (its partial output is what a restart resumes from).
+     */
+    public boolean aborted() {
+        return aborted.getAsBoolean();
     }
 
     /** {@link #cancelled()} as a supplier, for libraries that poll. */

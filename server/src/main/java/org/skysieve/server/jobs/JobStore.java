@@ -205,7 +205,7 @@ public final class JobStore implements AutoCloseable {
                 return;
             }
             JobContext context = new JobContext(id, folder(id), progress -> progress(id, progress),
-                    () -> handle.cancelled.get() || closing);
+                    handle.cancelled::get, () -> closing);
             JobOutcome outcome;
             try {
                 outcome = work.run(context);

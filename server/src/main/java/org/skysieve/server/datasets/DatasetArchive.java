@@ -1,0 +1,142 @@
+package org.skysieve.server.datasets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes the files of a dataset as one ZIP (stored: shards barely compress, and storing keeps it as fast as a copy) or
+ * one POSIX ustar TAR, streamed file after file: nothing is held in memory beyond a copy buffer. Every entry sits under
+ * one folder and carries the same time, so the same dataset gives the same bytes. Stateless.
+ */
+final class DatasetArchive {
+    /** The archive formats offered. */
+    enum Format {
+        ZIP("zip", "application/zip"), TAR("tar", "application/x-tar");
+
+        final String extension;
+        final String mimeType;
+
+        Format(String extension, String mimeType) {
+            this.extension = extension;
+            this.mimeType = mimeType;
+        }
+
+        static Format parse(String text) {
+            for (Format format : values()) {
+                if (format.extension.equalsIgnoreCase(text)) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException("Expected format=zip or format=tar. Actual: format=" + text);
+        }
+    }
+
+    private static final int BLOCK = 512;
+    /** The largest size a ustar header holds in its 11 octal digits; larger sizes go in base-256 (GNU, POSIX pax). */
+    private static final long OCTAL_SIZE_LIMIT = 077777777777L;
+
+    private DatasetArchive() {
+    }
+
+    /**
+     * Writes {@code files} (entry name to file) under {@code folder/} to {@code out}, which is finished but not closed.
+     */
+    static void write(Format format, String folder, Map<String, Path> files, Instant time, OutputStream out)
+            throws IOException {
+        if (format == Format.ZIP) {
+            zip(folder, files, time, out);
+        } else {
+            tar(folder, files, time, out);
+        }
+    }
+
+    private static void zip(String folder, Map<String, Path> files, Instant time, OutputStream out)
+            throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setLevel(Deflater.NO_COMPRESSION);
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            ZipEntry entry = new ZipEntry(folder + "/" + file.getKey());
+            entry.setTime(time.toEpochMilli());
+            zip.putNextEntry(entry);
+            try (InputStream in = Files.newInputStream(file.getValue())) {
+                in.transferTo(zip);
+            }
+            zip.closeEntry();
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private static void tar(String folder, Map<String, Path> files, Instant time, OutputStream out)
+            throws IOException {
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            long size = Files.size(file.getValue());
+            out.write(tarHeader(folder + "/" + file.getKey(), size, time.getEpochSecond()));
+            long copied;
+            try (InputStream in = Files.newInputStream(file.getValue())) {
+                copied = in.transferTo(out);
+            }
+            if (copied != size) {
+                throw new IOException("Expected " + size + " bytes in " + file.getValue() + " while archiving it."
+                        + " Actual: " + copied + " (the file changed)");
+            }
+            int padding = (int) ((BLOCK - size % BLOCK) % BLOCK);
+            out.write(new byte[padding]);
+        }
+        out.write(new byte[2 * BLOCK]); // the end-of-archive marker
+        out.flush();
+    }
+
+    /** A ustar header block for a regular file (mode 0644). */
+    static byte[] tarHeader(String name, long size, long epochSeconds) {
+        byte[] header = new byte[BLOCK];
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        if (nameBytes.length > 100) {
+            throw new IllegalArgumentException("Expected an entry name of at most 100 bytes. Actual: '" + name + "'");
+        }
+        System.arraycopy(nameBytes, 0, header, 0, nameBytes.length);
+        octal(header, 100, 8, 0644);
+        octal(header, 108, 8, 0);
+        octal(header, 116, 8, 0);
+        if (size <= OCTAL_SIZE_LIMIT) {
+            octal(header, 124, 12, size);
+        } else {
+            header[124] = (byte) 0x80;
+            for (int i = 0; i < 8; i++) {
+                header[135 - i] = (byte) (size >>> (8 * i));
+            }
+        }
+        octal(header, 136, 12, epochSeconds);
+        header[156] = '0';
+        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, header, 257, 6);
+        header[263] = '0';
+        header[264] = '0';
+        for (int i = 148; i < 156; i++) {
+            header[i] = ' ';
+        }
+        long checksum = 0;
+        for (byte value : header) {
+            checksum += value & 0xff;
+        }
+        octal(header, 148, 7, checksum);
+        header[155] = ' ';
+        return header;
+    }
+
+    /** Writes {@code value} as zero-padded octal digits in {@code length - 1} bytes, then a NUL. */
+    private static void octal(byte[] header, int offset, int length, long value) {
+        String digits = Long.toOctalString(value);
+        String padded = "0".repeat(length - 1 - digits.length()) + digits;
+        System.arraycopy(padded.getBytes(StandardCharsets.US_ASCII), 0, header, offset, length - 1);
+        header[offset + length - 1] = 0;
+    }
+}
