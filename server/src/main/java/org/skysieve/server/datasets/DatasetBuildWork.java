@@ -82,7 +82,14 @@ final class DatasetBuildWork implements JobWork {
         try {
             DatasetSpec checked = spec.isPresent() ? spec.get() : engine.read(specFile);
             Files.createDirectories(out);
-            engine.build(checked, out, progress, () -> context.cancelled() || overLimit.get() != null);
+            try {
+                engine.build(checked, out, progress, () -> context.cancelled() || overLimit.get() != null);
+            } catch (Exception e) {
+                if (overLimit.get() != null) {
+                    throw new ServiceException(ErrorCategory.TOO_LARGE, overLimit.get(), e);
+                }
+                throw e;
+            }
             if (overLimit.get() != null) {
                 throw new ServiceException(ErrorCategory.TOO_LARGE, overLimit.get());
             }

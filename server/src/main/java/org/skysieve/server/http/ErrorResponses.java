@@ -53,7 +53,11 @@ public final class ErrorResponses {
                     + "; the server log has the details.");
         });
         routes.error(404, "*", context -> {
-            if (context.result() == null || context.result().isEmpty()) {
+            boolean unanswered = context.result() == null || context.result().isEmpty();
+            // Javalin answers an unmatched path with its own text; /datasets speaks JSON only
+            boolean notJson = context.path().startsWith("/datasets")
+                    && !String.valueOf(context.res().getContentType()).startsWith("application/json");
+            if (unanswered || notJson) {
                 respond(context, 404, "No resource at " + context.path() + ". See / for what this server offers.");
             }
         });
