@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import org.skysieve.datasets.plan.DatasetPlanner;
 import org.skysieve.datasets.plan.PlannedDataset;
 import org.skysieve.datasets.spec.DatasetSpec;
 import org.skysieve.images.CutoutService;
@@ -46,7 +47,9 @@ public final class DatasetBuilder {
     }
 
     /**
-     * Builds {@code spec} on the data of {@code dataDirectory} into {@code outDirectory} with the project's planner.
+     * Builds {@code spec} on the data of {@code dataDirectory} into {@code outDirectory} with {@link DatasetPlanner}.
+     * An invalid spec fails in planning with an {@link org.skysieve.datasets.spec.InvalidDatasetSpecException} listing
+     * every problem, before any shard is written.
      *
      * @param outDirectory  absent, empty, a dataset (replaced) or an unfinished build (continued)
      * @param progress      told the stage and how far it is
@@ -55,13 +58,8 @@ public final class DatasetBuilder {
      */
     public static DatasetManifest build(DatasetSpec spec, Path dataDirectory, Path outDirectory, BuildProgress progress,
             BooleanSupplier cancelled) throws IOException, SQLException {
-        return new DatasetBuilder(DatasetBuilder::projectPlanner).build(spec, dataDirectory, outDirectory, progress,
+        return new DatasetBuilder(DatasetPlanner::plan).build(spec, dataDirectory, outDirectory, progress,
                 cancelled, new BuildTimes());
-    }
-
-    private static PlannedDataset projectPlanner(DatasetSpec spec, Path dataDirectory, Path workFolder,
-            BuildProgress progress) {
-        throw new UnsupportedOperationException("The planning step (DatasetPlanner) is not merged yet");
     }
 
     /** Builds as {@link #build(DatasetSpec, Path, Path, BuildProgress, BooleanSupplier)}, adding its times to {@code times}. */

@@ -24,9 +24,8 @@ import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
 import org.skysieve.catalog.model.SurveyJson;
 import org.skysieve.datasets.plan.PlannedDataset;
-import org.skysieve.datasets.spec.CutoutSpec;
 import org.skysieve.datasets.spec.DatasetSpec;
-import org.skysieve.datasets.spec.OutputSpec;
+import org.skysieve.datasets.spec.DatasetSpecs;
 import org.skysieve.images.Plate;
 import org.skysieve.images.PlateIndex;
 import org.skysieve.images.SyntheticImages;
@@ -74,13 +73,13 @@ final class TinySky {
         return instance;
     }
 
-    /** A spec with 33 x 33 native g, r, i cutouts (or none) in shards of {@code shardRows}. */
+    /** A spec with 33 x 33 native g, r, i cutouts (or none) in shards of {@code shardRows} (read, not checked). */
     static DatasetSpec spec(int shardRows, boolean cutouts) {
-        String text = "name: tiny_stars_and_galaxies\nobjects: deep_optical on its first tile\nshard_rows: " + shardRows
-                + (cutouts ? "\ncutouts: deep_optical g,r,i 33" : "") + "\n";
-        return new DatasetSpec("tiny_stars_and_galaxies", text,
-                cutouts ? Optional.of(new CutoutSpec("deep_optical", BANDS, 33, Optional.empty())) : Optional.empty(),
-                new OutputSpec(shardRows));
+        String text = "name: tiny_stars_and_galaxies\n"
+                + "objects: {adql: \"SELECT id, ra, dec FROM deep_optical.sources\"}\n"
+                + (cutouts ? "cutouts: {survey: deep_optical, bands: [g, r, i], size: 33}\n" : "")
+                + "output: {shard_rows: " + shardRows + "}\n";
+        return DatasetSpecs.parse(text, "test spec", Path.of("."));
     }
 
     /** The stand-in planner; counts its calls in {@code calls}. */

@@ -1,0 +1,119 @@
+package org.skysieve.datasets.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.skysieve.catalog.archive.Archive;
+import org.skysieve.catalog.archive.PublishedTable;
+import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.catalog.hats.HatsCatalog;
+import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.catalog.status.StatusMaps;
+import org.skysieve.datasets.spec.CheckedSpec;
+import org.skysieve.datasets.spec.FeatureJoin;
+import org.skysieve.xmatch.Column;
+import org.skysieve.xmatch.HatsSide;
+import org.skysieve.xmatch.LoadedTable;
+import org.skysieve.xmatch.MatchMode;
+import org.skysieve.xmatch.MatchSpec;
+import org.skysieve.xmatch.MemorySide;
+import org.skysieve.xmatch.PartitionedMatcher;
+import org.skysieve.xmatch.PositionColumns;
+import org.skysieve.xmatch.SideBySide;
+import org.skysieve.xmatch.SurveyStatusFill;
+
+/**
+ * Gathers one feature group for every object into the table {@code features_K} ({@code row_index}, then the group's
+ * output columns as {@code f_K_0, f_K_1, ...}): the objects' own table row by row (joined on the id), a precomputed
+ * best neighbour (joined through the own survey's {@code best_neighbour_SURVEY} table), or the best cross-match within
+ * the radius ({@link PartitionedMatcher}, one survey partition and its margins in memory at a time). Statuses come from
+ * {@link SurveyStatusFill}, as {@code skysieve xmatch --status} gives them: the counterpart's own, else the survey's
+ * maps at the object's position. Memory: the group's columns for every object, as primitive arrays.
+ */
+final class FeatureStep {
+    private FeatureStep() {
+    }
+
+    /**
+     * @param objects the objects in row_index order: {@link SideBySide#ROW_COLUMN} (= row_index), {@code ra}, {@code dec}
+     */
+    static void gather(int k, CheckedSpec.ResolvedFeature feature, CheckedSpec checked, Archive archive, StatusMaps maps, LoadedTable objects,
+            PlanDatabase database) {
+        String prefix = feature.prefix();
+        List<String> chosen = feature.columns().stream().map(ColumnDoc::name).toList();
+        Optional<SurveyStatusFill> fill = feature.spec().statuses()
+                ? Optional.of(SurveyStatusFill.of(archive, maps, feature.table().surveyName() + "/" + feature.table().table().name()))
+                : Optional.empty();
+        List<String> gatheredNames = fill.map(f -> f.gatheredColumns(chosen)).orElse(chosen);
+        LoadedTable gathered;
+        if (feature.join() instanceof FeatureJoin.CrossMatch match) {
+            gathered = crossMatch(feature, checked, archive, gatheredNames, match.radiusArcsec(), objects);
+        } else {
+            gathered = database.load(feature.table().qualifiedName(), joinSql(feature, checked, gatheredNames));
+        }
+        double[] raDeg = LoadedTable.doubles(objects.require("ra", "ra"));
+        double[] decDeg = LoadedTable.doubles(objects.require("dec", "dec"));
+        Map<String, Column> byName = new HashMap<>();
+        gathered.columns().forEach(column -> byName.put(column.name().toLowerCase(Locale.ROOT), column));
+        fill.ifPresent(f -> f.columns(prefix, raDeg, decDeg, gathered).forEach(column -> byName.put(column.name().toLowerCase(Locale.ROOT), column)));
+        List<Column> output = new ArrayList<>();
+        output.add(objects.require(SideBySide.ROW_COLUMN, "row index").renamed("row_index"));
+        for (int j = 0; j < feature.output().size(); j++) {
+            String name = feature.output().get(j).name();
+            Column column = byName.get(name.toLowerCase(Locale.ROOT));
+            if (column == null) {
+                throw new IllegalStateException("The feature step made no column " + name + " (made: " + byName.keySet() + ")");
+            }
+            output.add(column.renamed("f_" + k + "_" + j));
+        }
+        database.store("features_" + k, new LoadedTable(feature.table().qualifiedName(), output));
+    }
+
+    /** Own rows or precomputed neighbours: SQL over the HATS files, one row per object in row_index order. */
+    private static String joinSql(CheckedSpec.ResolvedFeature feature, CheckedSpec checked, List<String> gatheredNames) {
+        String prefix = feature.prefix();
+        PublishedTable table = feature.table();
+        String files = HatsCatalog.open(table.catalogueFolder()).duckDbFileList();
+        StringBuilder select = new StringBuilder("SELECT o.row_index");
+        for (String name : gatheredNames) {
+            select.append(", t.").append(SqlText.identifier(name)).append(" AS ").append(SqlText.identifier(prefix + name));
+        }
+        String tableId = SqlText.identifier(table.table().idColumn());
+        if (feature.join() instanceof FeatureJoin.Neighbours) {
+            PublishedTable neighbours = feature.neighbours().orElseThrow();
+            String neighbourFiles = HatsCatalog.open(neighbours.catalogueFolder()).duckDbFileList();
+            String ownId = SqlText.identifier(neighbours.table().idColumn());
+            return select + ", CAST(n.angular_distance AS DOUBLE) AS " + SqlText.identifier(prefix + "separation_arcsec")
+                    + " FROM objects o LEFT JOIN read_parquet(" + neighbourFiles + ") n ON n." + ownId + " = o.object_key"
+                    + " LEFT JOIN read_parquet(" + files + ") t ON t." + tableId + " = n.neighbour_id ORDER BY o.row_index";
+        }
+        return select + ", CASE WHEN t." + tableId + " IS NULL THEN NULL ELSE CAST(0 AS DOUBLE) END AS "
+                + SqlText.identifier(prefix + "separation_arcsec") + " FROM objects o LEFT JOIN read_parquet(" + files + ") t ON t." + tableId
+                + " = o.object_key ORDER BY o.row_index";
+    }
+
+    private static LoadedTable crossMatch(CheckedSpec.ResolvedFeature feature, CheckedSpec checked, Archive archive, List<String> gatheredNames,
+            double radiusArcsec, LoadedTable objects) {
+        PublishedTable table = feature.table();
+        PositionColumns positions = PositionColumns.of(table.table().raColumn(), table.table().decColumn());
+        List<String> names = table.table().columns().stream().map(ColumnDoc::name).toList();
+        if (checked.ownTable().isPresent() && names.contains("pmra") && names.contains("pmdec")) {
+            // move the survey's stars to the epoch of the objects' positions
+            double surveyEpoch = archive.survey(table.surveyName()).orElseThrow().survey().epochYear();
+            double objectsEpoch = archive.survey(checked.ownTable().get().surveyName()).orElseThrow().survey().epochYear();
+            positions = positions.withProperMotion(new PositionColumns.ProperMotionColumns("pmra", "pmdec", surveyEpoch), objectsEpoch);
+        }
+        PositionColumns objectPositions = PositionColumns.of("ra", "dec");
+        SideBySide gathered = new SideBySide(table.surveyName(), gatheredNames, objects.rowCount());
+        try (HatsSide survey = new HatsSide(HatsCatalog.open(table.catalogueFolder()), "survey:" + table.qualifiedName())) {
+            PartitionedMatcher.match(new PartitionedMatcher.Side(new MemorySide(objects, objectPositions), objectPositions,
+                    List.of(SideBySide.ROW_COLUMN, "ra", "dec")), new PartitionedMatcher.Side(survey, positions, gatheredNames),
+                    MatchSpec.of(MatchMode.BEST, radiusArcsec), gathered);
+        }
+        return new LoadedTable(table.qualifiedName(), gathered.columns());
+    }
+
+}
