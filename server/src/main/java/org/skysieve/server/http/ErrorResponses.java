@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import org.skysieve.catalog.model.SurveyJson;
 import org.skysieve.catalog.status.StatusMapException;
+import org.skysieve.datasets.spec.InvalidDatasetSpecException;
+import org.skysieve.datasets.spec.SpecProblem;
 import org.skysieve.formats.VoTableDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place where failures become HTTP responses: a {@link ServiceException} gets its category's status, bad
- * input ({@link IllegalArgumentException}) a 400 naming what was wrong, an unknown path (or survey, band, map) a 404, and anything
+ * input ({@link IllegalArgumentException}) a 400 naming what was wrong, an invalid dataset spec
+ * ({@link InvalidDatasetSpecException}) a 400 listing every problem, an unknown path (or survey, band, map) a 404, and anything
  * unexpected is logged here and answered with a short message, never a stack trace.
  *
  * <p>The form follows the protocol of the path: under {@code /tap} a DALI error document (a VOTable with
@@ -45,6 +48,9 @@ public final class ErrorResponses {
             }
             respond(context, category.httpStatus(), exception.getMessage());
         });
+        routes.exception(InvalidDatasetSpecException.class, (exception, context) ->
+                respond(context, ErrorCategory.BAD_REQUEST.httpStatus(), exception.getMessage(),
+                        exception.problems().stream().map(SpecProblem::toString).toList()));
         routes.exception(IllegalArgumentException.class, (exception, context) ->
                 respond(context, 400, exception.getMessage()));
         routes.exception(Exception.class, (exception, context) -> {

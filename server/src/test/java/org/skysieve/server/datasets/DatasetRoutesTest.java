@@ -45,6 +45,7 @@ import org.skysieve.synth.SkyScale;
  * and continues an interrupted build; the object limit; bad ids and file names answered in the JSON error form.
  */
 class DatasetRoutesTest {
+    private static final String SURVEY = "wide_infrared";
     private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static Path root;
     private static Archive archive;
@@ -56,9 +57,9 @@ class DatasetRoutesTest {
     static void start() throws IOException {
         root = Files.createTempDirectory("skysieve-datasets-http-");
         SkyGenerator.generate(root, 42, SkyScale.TINY, message -> { });
-        SyntheticImages.write(root, new SyntheticImages.Options(List.of(TestDatasetEngine.SURVEY), 1, 42));
+        SyntheticImages.write(root, new SyntheticImages.Options(List.of(SURVEY), 1, 42));
         archive = Archive.open(root);
-        engine = new TestDatasetEngine(root);
+        engine = new TestDatasetEngine(archive);
         jobsFolder = root.resolve(".datasets-shared");
         server = start(DatasetSettings.defaults(jobsFolder), engine);
     }
@@ -75,9 +76,17 @@ class DatasetRoutesTest {
         Folders.deleteRecursively(root);
     }
 
+    /** The first {@code objects} sources of the wide survey by id, with two bands of 16 x 16 cutouts. */
     private static String spec(String name, int objects, int shardRows) {
-        return "name: " + name + "\nobjects: " + objects + "\nshard_rows: " + shardRows + "\ncutouts: "
-                + TestDatasetEngine.SURVEY + " W1,W2 16\n";
+        return "name: " + name + "\n"
+                + "objects:\n"
+                + "  adql: SELECT TOP " + objects + " cntr, ra, dec FROM " + SURVEY + ".sources ORDER BY cntr\n"
+                + "  id: cntr\n"
+                + "features:\n"
+                + "  - survey: " + SURVEY + "\n"
+                + "    columns: [w1mpro, w2mpro]\n"
+                + "cutouts: {survey: " + SURVEY + ", bands: [W1, W2], size: 16}\n"
+                + "output: {shard_rows: " + shardRows + "}\n";
     }
 
     @Test
@@ -148,7 +157,7 @@ class DatasetRoutesTest {
 
     @Test
     void objectsUploadedBesideTheSpecByMultipartAreBuilt() throws Exception {
-        String specText = "name: uploaded\nupload: my-objects.csv\nshard_rows: 2\n";
+        String specText = "name: uploaded\nobjects: {upload: my-objects.csv, id: id}\noutput: {shard_rows: 2}\n";
         String csv = "id,ra,dec\n7,10.0,5.0\n8,10.1,5.1\n9,10.2,5.2\n";
         HttpResponse<byte[]> created = postMultipart(server, "/datasets", Map.of("spec", specText.getBytes()),
                 Map.of("objects", Map.entry("my-objects.csv", csv.getBytes())));
@@ -177,14 +186,32 @@ class DatasetRoutesTest {
     void anInvalidSpecIsRefusedWithEveryProblemAndNothingIsQueued() throws Exception {
         List<String> before = jobFolders();
         int listed = json(get("http://localhost:" + server.port() + "/datasets")).path("datasets").size();
-        String bad = "shard_rows: many\ncolour: blue\ncutouts: " + TestDatasetEngine.SURVEY + " W1,K9 16\n";
+        String bad = "objects: {adql: \"SELECT cntr, ra, dec FROM " + SURVEY + ".sources\"}\ncolour: blue\n"
+                + "cutouts: {survey: " + SURVEY + ", bands: [W1, K9], size: 16}\noutput: {shard_rows: many}\n";
         HttpResponse<byte[]> refused = postBody(server, "/datasets", bad, "application/yaml");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         JsonNode error = json(refused);
         assertThat(error.path("status").asInt()).isEqualTo(400);
-        assertThat(error.path("error").asText()).contains("4 problems").contains("'colour'").contains("name:")
-                .contains("'many'").contains("'K9'");
+        List<String> problems = new ArrayList<>();
+        error.path("problems").forEach(problem -> problems.add(problem.asText()));
+        assertThat(problems).hasSize(3);
+        assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("name"))
+                .anySatisfy(problem -> assertThat(problem).contains("colour"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("output.shard_rows").contains("many"));
+        String wrongMeaning = "name: wrong\nobjects: {adql: \"SELECT cntr, ra, dec FROM nowhere.sources\", id: cntr}\n"
+                + "features:\n  - survey: " + SURVEY + "\n    columns: [w9mpro]\n"
+                + "cutouts: {survey: " + SURVEY + ", bands: [W1, K9], size: 16}\n"
+                + "split: {fractions: {train: 0.9, validation: 0.9, test: 0.1}}\n";
+        HttpResponse<byte[]> meaning = postBody(server, "/datasets", wrongMeaning, "application/yaml");
+        assertThat(meaning.statusCode()).isEqualTo(400);
+        List<String> meaningProblems = new ArrayList<>();
+        json(meaning).path("problems").forEach(problem -> meaningProblems.add(problem.asText()));
+        assertThat(meaningProblems).anySatisfy(problem -> assertThat(problem).contains("nowhere"))
+                .anySatisfy(problem -> assertThat(problem).contains("w9mpro"))
+                .anySatisfy(problem -> assertThat(problem).contains("K9"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("split.fractions"));
+        assertThat(json(meaning).path("error").asText()).doesNotContain(root.toString());
         assertThat(json(get("http://localhost:" + server.port() + "/datasets")).path("datasets").size())
                 .isEqualTo(listed);
         assertThat(jobFolders()).isEqualTo(before);
@@ -227,7 +254,7 @@ class DatasetRoutesTest {
     @Test
     void aRestartKeepsFinishedJobsAndContinuesAnInterruptedBuild() throws Exception {
         Path folder = root.resolve(".datasets-restart");
-        TestDatasetEngine first = new TestDatasetEngine(root);
+        TestDatasetEngine first = new TestDatasetEngine(archive);
         String finished;
         String interrupted;
         FileTime firstShardTime;
@@ -246,8 +273,8 @@ class DatasetRoutesTest {
             String id = interrupted.substring(interrupted.lastIndexOf('/') + 1);
             firstShardTime = Files.getLastModifiedTime(folder.resolve(id).resolve("out/features-0000.parquet"));
         }
-        assertThat(first.plans).hasValue(2);
-        TestDatasetEngine second = new TestDatasetEngine(root);
+        assertThat(first.stages).contains("objects");
+        TestDatasetEngine second = new TestDatasetEngine(archive);
         try (SkysieveServer after = start(DatasetSettings.defaults(folder), second)) {
             String port = Integer.toString(after.port());
             String finishedNow = finished.replaceFirst(":\\d+/", ":" + port + "/");
@@ -261,7 +288,8 @@ class DatasetRoutesTest {
             String interruptedNow = interrupted.replaceFirst(":\\d+/", ":" + port + "/");
             JsonNode resumed = awaitEnd(interruptedNow, new ArrayList<>());
             assertThat(resumed.path("phase").asText()).as(resumed.toString()).isEqualTo("COMPLETED");
-            assertThat(second.plans).as("the saved plan is reused").hasValue(0);
+            assertThat(second.stages).as("the saved plan is reused").contains("plan", "shards")
+                    .doesNotContain("objects");
             String id = interrupted.substring(interrupted.lastIndexOf('/') + 1);
             assertThat(Files.getLastModifiedTime(folder.resolve(id).resolve("out/features-0000.parquet")))
                     .as("the finished first shard is kept").isEqualTo(firstShardTime);
@@ -272,7 +300,7 @@ class DatasetRoutesTest {
     @Test
     void aBuildOverTheObjectLimitEndsInErrorNamingIt() throws Exception {
         try (SkysieveServer limited = start(DatasetSettings.defaults(root.resolve(".datasets-limited"))
-                .withMaxObjects(10), new TestDatasetEngine(root))) {
+                .withMaxObjects(10), new TestDatasetEngine(archive))) {
             String job = postBody(limited, "/datasets", spec("too_many", 25, 5), "application/yaml").headers()
                     .firstValue("Location").orElseThrow();
             JsonNode document = awaitEnd(job, new ArrayList<>());
