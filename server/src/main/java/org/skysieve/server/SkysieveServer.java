@@ -68,6 +68,13 @@ public final class SkysieveServer implements AutoCloseable {
         return start(archive, port, new TapService(archive, tapSettings, executor));
     }
 
+    /** As {@link #start(Archive, int, TapSettings, AdqlExecutor)}, dataset jobs under {@code datasetSettings}. */
+    public static SkysieveServer start(Archive archive, int port, TapSettings tapSettings, AdqlExecutor executor,
+            DatasetSettings datasetSettings) {
+        return start(archive, port, new TapService(archive, tapSettings, executor), datasetSettings,
+                new LibraryDatasetEngine(archive));
+    }
+
     /** Starts serving {@code archive} with a TAP service built by the caller (closed with the server). */
     public static SkysieveServer start(Archive archive, int port, TapService tap) {
         return start(archive, port, tap, DatasetSettings.defaults(archive.layout().root().resolve(".datasets")),
