@@ -127,7 +127,6 @@ public final class DatasetRoutes implements AutoCloseable {
                         .map(JobResult::name).toList() + ". Actual: '" + name + "'"));
         Path file = jobs.file(job, result);
         context.contentType(result.mimeType());
-        context.header("Content-Length", Long.toString(java.nio.file.Files.size(file)));
         context.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
             in.transferTo(context.outputStream());

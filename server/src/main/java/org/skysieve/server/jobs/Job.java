@@ -65,8 +65,9 @@ public record Job(String id, String kind, UwsPhase phase, Instant creationTime, 
     }
 
     Job started(Instant now) {
+        JobProgress next = progress.equals(JobProgress.queued()) ? new JobProgress("executing", 0, -1) : progress;
         return new Job(id, kind, UwsPhase.EXECUTING, creationTime, Optional.of(now), Optional.empty(),
-                destructionTime, progress, List.of(), Optional.empty(), attributes);
+                destructionTime, next, List.of(), Optional.empty(), attributes);
     }
 
     Job withProgress(JobProgress next) {
