@@ -183,7 +183,8 @@ class JobStoreTest {
             String id = store.newId();
             store.submit(id, Map.of(), writing("short"));
             await(store, id, UwsPhase.COMPLETED);
-            for (int attempt = 0; attempt < 200 && store.job(id).isPresent(); attempt++) {
+            for (int attempt = 0; attempt < 200 && (store.job(id).isPresent() || Files.exists(store.folder(id)));
+                    attempt++) {
                 Thread.sleep(25);
             }
             assertThat(store.job(id)).isEmpty();
