@@ -38,6 +38,7 @@ import org.skysieve.server.jobs.JobOutcome;
 import org.skysieve.server.jobs.JobResult;
 import org.skysieve.server.jobs.JobStore;
 import org.skysieve.server.jobs.JobStoreSettings;
+import org.skysieve.server.jobs.SyncFolders;
 import org.skysieve.server.jobs.UwsJobDocument;
 import org.skysieve.server.tap.UwsPhase;
 import org.skysieve.server.xmatch.UploadedCatalogue;
@@ -67,7 +68,6 @@ import org.skysieve.xmatch.LoadedTable;
 public final class CutoutRoutes implements AutoCloseable {
     public static final String BASE = "/cutouts";
     private static final long FORM_SLACK_BYTES = 64 << 10;
-    private static final String SYNC_PREFIX = "sync-";
     private static final String STAMPS = "stamps";
     private final Archive archive;
     private final CutoutSettings settings;
@@ -79,7 +79,7 @@ public final class CutoutRoutes implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings is null");
         this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cutouts",
                 settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
-        deleteStaleSyncFolders();
+        SyncFolders.deleteStale(settings.workFolder());
     }
 
     public CutoutSettings settings() {
@@ -113,7 +113,7 @@ public final class CutoutRoutes implements AutoCloseable {
     }
 
     private void sync(Context context) throws IOException {
-        Path folder = settings.workFolder().resolve(SYNC_PREFIX + jobs.newId());
+        Path folder = SyncFolders.newFolder(settings.workFolder(), jobs.newId());
         try {
             Prepared prepared = prepare(context, folder, settings.maxSyncBytes(), "; larger batches go to "
                     + BASE + "/async");
@@ -455,16 +455,6 @@ public final class CutoutRoutes implements AutoCloseable {
             }
         }
         return current;
-    }
-
-    /** Removes what synchronous requests cut short by a stop left behind. */
-    private void deleteStaleSyncFolders() {
-        try (var children = Files.list(settings.workFolder())) {
-            children.filter(child -> child.getFileName().toString().startsWith(SYNC_PREFIX))
-                    .forEach(Folders::deleteRecursively);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the work folder " + settings.workFolder(), e);
-        }
     }
 
     /** Stops running jobs; jobs and their results stay in the work folder for the next start. */

@@ -20,6 +20,7 @@ import org.skysieve.server.jobs.Job;
 import org.skysieve.server.jobs.JobResult;
 import org.skysieve.server.jobs.JobStore;
 import org.skysieve.server.jobs.JobStoreSettings;
+import org.skysieve.server.jobs.ResultArchive;
 import org.skysieve.server.tap.UwsPhase;
 
 /**
@@ -135,14 +136,14 @@ public final class DatasetRoutes implements AutoCloseable {
 
     private void archive(Context context) throws IOException {
         Job job = completed(context);
-        DatasetArchive.Format format = DatasetArchive.Format.parse(
+        ResultArchive.Format format = ResultArchive.Format.parse(
                 Optional.ofNullable(context.queryParam("format")).orElse("zip"));
-        Map<String, Path> files = new LinkedHashMap<>();
-        job.results().forEach(result -> files.put(result.name(), jobs.file(job, result)));
         String folder = folderName(job);
-        context.contentType(format.mimeType);
-        context.header("Content-Disposition", "attachment; filename=\"" + folder + "." + format.extension + "\"");
-        DatasetArchive.write(format, folder, files, job.endTime().orElse(job.creationTime()), context.outputStream());
+        Map<String, Path> files = new LinkedHashMap<>();
+        job.results().forEach(result -> files.put(folder + "/" + result.name(), jobs.file(job, result)));
+        context.contentType(format.mimeType());
+        context.header("Content-Disposition", "attachment; filename=\"" + folder + "." + format.extension() + "\"");
+        ResultArchive.write(format, files, job.endTime().orElse(job.creationTime()), context.outputStream());
     }
 
     /** The archive's top folder: the dataset's name made safe, and the job id. */

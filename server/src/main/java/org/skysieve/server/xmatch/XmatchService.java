@@ -25,6 +25,7 @@ import org.skysieve.server.jobs.JobOutcome;
 import org.skysieve.server.jobs.JobResult;
 import org.skysieve.server.jobs.JobStore;
 import org.skysieve.server.jobs.JobStoreSettings;
+import org.skysieve.server.jobs.SyncFolders;
 import org.skysieve.server.jobs.UwsJobDocument;
 
 /**
@@ -48,7 +49,6 @@ public final class XmatchService implements AutoCloseable {
     public static final String BASE = "/xmatch";
     /** Room for the text parameters and part headers beside the uploaded file. */
     private static final long FORM_SLACK_BYTES = 64 << 10;
-    private static final String SYNC_PREFIX = "sync-";
     private static final String RESULT = "result";
 
     private final Archive archive;
@@ -60,7 +60,7 @@ public final class XmatchService implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings is null");
         this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "xmatch",
                 settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
-        deleteStaleSyncFolders();
+        SyncFolders.deleteStale(settings.workFolder());
     }
 
     public XmatchSettings settings() {
@@ -95,7 +95,7 @@ public final class XmatchService implements AutoCloseable {
     }
 
     private void sync(Context context) throws IOException {
-        Path folder = settings.workFolder().resolve(SYNC_PREFIX + jobs.newId());
+        Path folder = SyncFolders.newFolder(settings.workFolder(), jobs.newId());
         try {
             Prepared prepared = prepare(context, folder);
             Path out = folder.resolve("result." + prepared.request().format());
@@ -214,16 +214,6 @@ public final class XmatchService implements AutoCloseable {
 
     private static void xml(Context context, String document) {
         context.contentType("text/xml; charset=utf-8").result(document);
-    }
-
-    /** Removes what synchronous requests cut short by a stop left behind. */
-    private void deleteStaleSyncFolders() {
-        try (var children = Files.list(settings.workFolder())) {
-            children.filter(child -> child.getFileName().toString().startsWith(SYNC_PREFIX))
-                    .forEach(Folders::deleteRecursively);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the work folder " + settings.workFolder(), e);
-        }
     }
 
     /** Stops running jobs; jobs and their results stay in the work folder for the next start. */

@@ -1,4 +1,4 @@
-package org.skysieve.server.datasets;
+package org.skysieve.server.jobs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,24 +13,33 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes the files of a dataset as one ZIP (stored: shards barely compress, and storing keeps it as fast as a copy) or
- * one POSIX ustar TAR, streamed file after file: nothing is held in memory beyond a copy buffer. Every entry sits under
- * one folder and carries the same time, so the same dataset gives the same bytes. Stateless.
+ * Writes the result files of a job as one ZIP (deflate level 0: shards and tensors barely compress, and level 0 keeps
+ * it as fast as a copy; ZIP64 past 4 GB) or one POSIX ustar TAR, streamed file after file: nothing is held in memory
+ * beyond a copy buffer. Every entry carries the same given time, so the same files give the same bytes. Stateless.
  */
-final class DatasetArchive {
+public final class ResultArchive {
     /** The archive formats offered. */
-    enum Format {
+    public enum Format {
         ZIP("zip", "application/zip"), TAR("tar", "application/x-tar");
 
-        final String extension;
-        final String mimeType;
+        private final String extension;
+        private final String mimeType;
 
         Format(String extension, String mimeType) {
             this.extension = extension;
             this.mimeType = mimeType;
         }
 
-        static Format parse(String text) {
+        public String extension() {
+            return extension;
+        }
+
+        public String mimeType() {
+            return mimeType;
+        }
+
+        /** @throws IllegalArgumentException naming {@code format=} when {@code text} is neither zip nor tar */
+        public static Format parse(String text) {
             for (Format format : values()) {
                 if (format.extension.equalsIgnoreCase(text)) {
                     return format;
@@ -44,27 +53,27 @@ final class DatasetArchive {
     /** The largest size a ustar header holds in its 11 octal digits; larger sizes go in base-256 (GNU, POSIX pax). */
     private static final long OCTAL_SIZE_LIMIT = 077777777777L;
 
-    private DatasetArchive() {
+    private ResultArchive() {
     }
 
     /**
-     * Writes {@code files} (entry name to file) under {@code folder/} to {@code out}, which is finished but not closed.
+     * Writes {@code files} (entry name, which may hold {@code /}, to file) to {@code out}, which is finished but not
+     * closed.
      */
-    static void write(Format format, String folder, Map<String, Path> files, Instant time, OutputStream out)
+    public static void write(Format format, Map<String, Path> files, Instant time, OutputStream out)
             throws IOException {
         if (format == Format.ZIP) {
-            zip(folder, files, time, out);
+            zip(files, time, out);
         } else {
-            tar(folder, files, time, out);
+            tar(files, time, out);
         }
     }
 
-    private static void zip(String folder, Map<String, Path> files, Instant time, OutputStream out)
-            throws IOException {
+    private static void zip(Map<String, Path> files, Instant time, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(Deflater.NO_COMPRESSION);
         for (Map.Entry<String, Path> file : files.entrySet()) {
-            ZipEntry entry = new ZipEntry(folder + "/" + file.getKey());
+            ZipEntry entry = new ZipEntry(file.getKey());
             entry.setTime(time.toEpochMilli());
             zip.putNextEntry(entry);
             try (InputStream in = Files.newInputStream(file.getValue())) {
@@ -76,11 +85,10 @@ final class DatasetArchive {
         zip.flush();
     }
 
-    private static void tar(String folder, Map<String, Path> files, Instant time, OutputStream out)
-            throws IOException {
+    private static void tar(Map<String, Path> files, Instant time, OutputStream out) throws IOException {
         for (Map.Entry<String, Path> file : files.entrySet()) {
             long size = Files.size(file.getValue());
-            out.write(tarHeader(folder + "/" + file.getKey(), size, time.getEpochSecond()));
+            out.write(tarHeader(file.getKey(), size, time.getEpochSecond()));
             long copied;
             try (InputStream in = Files.newInputStream(file.getValue())) {
                 copied = in.transferTo(out);
