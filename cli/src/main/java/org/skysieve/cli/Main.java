@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             AdqlCommand.class,
             BenchCommand.class,
             CutoutCommand.class,
+            DatasetCommand.class,
             DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,

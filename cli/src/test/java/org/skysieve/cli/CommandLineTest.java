@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 /** The command's surface: every subcommand is listed and has its own help; bad options are clear errors. */
 class CommandLineTest {
-    private static final List<String> SUBCOMMANDS = List.of("adql", "bench", "cutout", "demo", "generate", "ingest", "neighbours", "query", "serve", "wcs", "xmatch");
+    private static final List<String> SUBCOMMANDS = List.of("adql", "bench", "cutout", "dataset", "demo", "generate", "ingest", "neighbours", "query", "serve", "wcs", "xmatch");
 
     @Test
     void helpListsEverySubcommand() {

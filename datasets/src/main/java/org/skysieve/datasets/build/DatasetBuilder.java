@@ -70,17 +70,26 @@ public final class DatasetBuilder {
         requireNonNull(progress, "progress is null");
         requireNonNull(cancelled, "cancelled is null");
         requireNonNull(times, "times is null");
+        boolean created = !java.nio.file.Files.exists(outDirectory);
         WorkFolder work = WorkFolder.open(outDirectory);
         long started = System.nanoTime();
-        PlannedDataset planned = plan(spec, dataDirectory, work, progress);
+        PlannedDataset planned;
+        try {
+            planned = plan(spec, dataDirectory, work, progress);
+        } catch (IOException | SQLException | RuntimeException e) {
+            // nothing of the former dataset (if any) was touched: leave it as it was
+            work.abandon(created);
+            throw e;
+        }
         times.addPlan(System.nanoTime() - started);
+        work.unfinish();
         checkCancelled(cancelled, spec);
         int shardRows = spec.output().shardRows();
         int shardCount = (int) ((planned.rowCount() + shardRows - 1) / shardRows);
         CutoutService service = spec.cutouts().isPresent()
                 ? new CutoutService(PlateIndex.open(dataDirectory), CutoutService.DEFAULT_MAX_SIDE_PIXELS) : null;
         List<ShardRecord> shards = new ArrayList<>();
-        try (PlannedRows rows = new PlannedRows(planned)) {
+        try (PlannedRows rows = new PlannedRows(planned, work.rowsDatabase())) {
             ShardWriter writer = new ShardWriter(spec.name(), rows, spec.cutouts(), service, times);
             boolean reusing = true;
             for (int index = 0; index < shardCount; index++) {

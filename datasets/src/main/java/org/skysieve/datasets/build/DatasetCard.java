@@ -46,16 +46,19 @@ final class DatasetCard {
                     .append(cutouts.pixelScaleArcsec().map(scale -> "on a common north-up TAN grid of "
                             + String.format(Locale.ROOT, "%s", scale) + " arcsec per pixel (nearest plate pixel)")
                             .orElse("in the survey's native pixels"))
-                    .append(", centred on (ra, dec) at 0-based pixel ((W - 1) / 2, (H - 1) / 2) (native pixels:"
-                            + " the plate pixel holding the position). Row i is the object of features row i.\n");
+                    .append(", centred on (ra, dec): the position lies within half a pixel of the 0-based point"
+                            + " ((W - 1) / 2, (H - 1) / 2). Row i is the object of features row i.\n");
             card.append("- `mask-XXXX.npy`: uint8, the same shape: ").append(ManifestJson.MASK_MEANING).append(".\n");
-            card.append("\nStamps per band and status (ok: every pixel on a plate; partial: some masked; outside: no"
-                    + " plate, all NaN and masked):\n\n");
-            new TreeMap<>(manifest.cutoutStatusCounts()).forEach((band, counts) -> card.append("- ").append(band)
-                    .append(": ").append(counts(counts)).append('\n'));
         }
         card.append("- `manifest.json`: the spec, survey and code versions, counts, shards and the SHA-256 of every"
                 + " file.\n\n");
+        if (manifest.cutouts().isPresent()) {
+            card.append("Stamps per band and status (ok: every pixel on a plate; partial: some masked; outside: no"
+                    + " plate, all NaN and masked):\n\n");
+            new TreeMap<>(manifest.cutoutStatusCounts()).forEach((band, counts) -> card.append("- ").append(band)
+                    .append(": ").append(counts(counts)).append('\n'));
+            card.append('\n');
+        }
         card.append("## Columns\n\n| name | type | unit | description |\n|---|---|---|---|\n");
         for (ColumnDoc column : manifest.columns()) {
             card.append("| ").append(column.name()).append(" | ").append(column.type().sqlType()).append(" | ")
@@ -71,7 +74,8 @@ final class DatasetCard {
             card.append("cutouts = np.load('cutouts-0000.npy', mmap_mode='r')  # (rows, bands, H, W) float32\n"
                     + "mask = np.load('mask-0000.npy', mmap_mode='r')        # uint8, 1 = no data\n");
         }
-        card.append("```\n\nPyTorch: one `torch.utils.data.Dataset` per shard, e.g. `torch.from_numpy(np.load(...))`"
+        card.append("```\n\npandas reads Parquet through pyarrow or fastparquet (pip; Debian 12 packages neither);"
+                + " DuckDB, polars and astropy (with pyarrow) read the files too. PyTorch: one `torch.utils.data.Dataset` per shard, e.g. `torch.from_numpy(np.load(...))`"
                 + " for the tensors and the `split` column to choose training, validation or test rows.\n\n");
         card.append("## How it was made\n\nThe spec, recorded whole in `manifest.json`:\n\n```\n")
                 .append(manifest.specText().strip()).append("\n```\n\n");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
-import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.MissingStatus;
@@ -23,7 +24,7 @@ import org.skysieve.datasets.plan.PlannedDataset;
 import org.skysieve.formats.ParquetTableWriter;
 
 /**
- * The planned rows loaded into an in-memory DuckDB table, numbered in file order, from which shards are cut: the
+ * The planned rows loaded into a DuckDB table (a file in the work folder), numbered in file order, from which shards are cut: the
  * features of a row range as a VOParquet file, its positions and its split counts. DuckDB runs on one thread here so
  * that a shard's Parquet bytes never depend on thread timing. One build thread uses it; close it when done.
  */
@@ -37,10 +38,22 @@ final class PlannedRows implements AutoCloseable {
     private final Connection connection;
     private final PlannedDataset planned;
 
-    PlannedRows(PlannedDataset planned) throws SQLException {
+    /**
+     * @param database  the DuckDB file to load the rows into (replaced; in the work folder, so that a large dataset
+     *                  is paged from disk within a bounded memory rather than held in memory)
+     */
+    PlannedRows(PlannedDataset planned, Path database) throws SQLException, IOException {
         this.planned = requireNonNull(planned, "planned is null");
-        connection = DuckDbConnections.openInMemory();
+        java.nio.file.Files.deleteIfExists(database);
+        java.nio.file.Files.deleteIfExists(Path.of(database + ".wal"));
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        connection = DriverManager.getConnection("jdbc:duckdb:" + database, properties);
         try (Statement statement = connection.createStatement()) {
+            statement.execute("SET preserve_insertion_order = true");
+            statement.execute("SET memory_limit = '1GB'");
+            statement.execute("SET temp_directory = " + SqlText.literal(database.resolveSibling("rows-spill").toString()));
             statement.execute("SET threads = 1");
             statement.execute("CREATE TABLE planned AS SELECT * FROM read_parquet("
                     + SqlText.literal(planned.rows().toString()) + ", file_row_number = true)");

@@ -55,7 +55,6 @@ final class ShardWriter {
         written.add(features);
         Map<String, Long> splits = rows.splitCounts(firstRow, rowCount);
         times.addFeatures(System.nanoTime() - started);
-        progress.stage("features", rowsBefore + rowCount, totalRows);
         Map<String, Map<String, Long>> stampCounts = new TreeMap<>();
         if (cutouts.isPresent()) {
             started = System.nanoTime();

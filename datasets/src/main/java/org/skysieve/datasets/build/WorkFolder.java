@@ -38,8 +38,8 @@ final class WorkFolder {
 
     /**
      * Opens the work folder of {@code out}, made when absent. {@code out} must be absent, empty, a finished dataset
-     * (its manifest is deleted first: the folder is then unfinished until the new manifest is written) or an
-     * unfinished one; anything else is refused before any file is touched.
+     * (its manifest is deleted by {@link #unfinish} once the plan is made: the folder is then unfinished until the new
+     * manifest is written) or an unfinished one; anything else is refused before any file is touched.
      */
     static WorkFolder open(Path out) throws IOException {
         requireNonNull(out, "out is null");
@@ -61,8 +61,38 @@ final class WorkFolder {
         }
         WorkFolder work = new WorkFolder(out);
         Files.createDirectories(work.folder);
-        Files.deleteIfExists(out.resolve(DatasetManifest.FILE_NAME));
         return work;
+    }
+
+    /** Marks OUT unfinished (its manifest deleted) before any of its files is replaced. */
+    void unfinish() throws IOException {
+        Files.deleteIfExists(out.resolve(DatasetManifest.FILE_NAME));
+    }
+
+    /**
+     * After a failed plan: forgets the work folder when no shard was finished yet (nothing to continue from), and OUT
+     * too when this build created it and it is empty.
+     */
+    void abandon(boolean createdOut) throws IOException {
+        boolean shardsDone;
+        try (Stream<Path> entries = Files.list(folder)) {
+            shardsDone = entries.anyMatch(path -> path.getFileName().toString().matches("shard-\\d{4,}\\.json"));
+        }
+        if (!shardsDone) {
+            deleteTree(folder);
+        }
+        if (createdOut) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(out);
+                }
+            }
+        }
+    }
+
+    /** The DuckDB file the planned rows are loaded into for cutting. */
+    Path rowsDatabase() {
+        return folder.resolve("rows.duckdb");
     }
 
     Path out() {

@@ -22,7 +22,8 @@ import org.skysieve.xmatch.TableReader;
 
 /**
  * Selects the objects into the table {@code objects}: {@code row_index} (0.., in object_id order), {@code object_id}
- * (the id as text), {@code object_key} (the id as the source types it, for joins with the own survey), {@code ra},
+ * (the id as text), {@code object_key} (the own table's id column, or else the objects' id, as typed: the key of joins with the own
+ * table, its neighbours and the truth), {@code ra},
  * {@code dec} (DOUBLE, deg), {@code healpix29} (NESTED, order 29), {@code order_key} ({@link SplitAssignment#rowKeySql})
  * the kept columns as {@code kept_0, kept_1, ...} and, when the label is an objects' column, {@code label_source}. Rejects duplicate or missing ids and missing or impossible
  * positions, listing how many and a few examples.
@@ -71,7 +72,10 @@ final class ObjectsStep {
         String id = SqlText.identifier(checked.objectId());
         String ra = SqlText.identifier(checked.objectRa());
         String dec = SqlText.identifier(checked.objectDec());
-        database.execute("CREATE OR REPLACE TABLE objects_raw AS SELECT CAST(" + id + " AS VARCHAR) AS object_id, " + id + " AS object_key, CAST("
+        // the key joining the own table's rows, neighbours and truth: the own table's id column when the result has it
+        String key = checked.ownTable().map(t -> t.table().idColumn()).flatMap(own -> checked.objectColumns().stream().map(ColumnDoc::name)
+                .filter(own::equalsIgnoreCase).findFirst()).map(SqlText::identifier).orElse(id);
+        database.execute("CREATE OR REPLACE TABLE objects_raw AS SELECT CAST(" + id + " AS VARCHAR) AS object_id, " + key + " AS object_key, CAST("
                 + ra + " AS DOUBLE) AS ra, CAST(" + dec + " AS DOUBLE) AS dec" + kept + " FROM " + source);
         reject(database, sourceName, "object_id IS NULL", "objects.id", "objects without an id");
         reject(database, sourceName, "ra IS NULL OR dec IS NULL OR isnan(ra) OR isnan(dec) OR ra < -360 OR ra > 720 OR dec < -90 OR dec > 90",
@@ -83,9 +87,11 @@ final class ObjectsStep {
             throw new InvalidDatasetSpecException(sourceName, List.of(new SpecProblem("objects.id", "Expected unique object ids. Actual: " + count
                     + " ids appear more than once, e.g. " + duplicates.stream().map(r -> "'" + r.get(0) + "' (" + r.get(1) + " times)").toList())));
         }
-        String keptNames = kept.length() == 0 ? "" : ", " + String.join(", ", java.util.stream.IntStream.range(0, checked.keptColumns().size())
-                .mapToObj(i -> "kept_" + i).toList());
-        keptNames += labelColumn.isPresent() ? ", label_source" : "";
+        StringBuilder keptNames = new StringBuilder();
+        for (int i = 0; i < checked.keptColumns().size(); i++) {
+            keptNames.append(", kept_").append(i);
+        }
+        keptNames.append(labelColumn.isPresent() ? ", label_source" : "");
         database.execute("CREATE OR REPLACE TABLE objects AS SELECT CAST(row_number() OVER (ORDER BY object_id) - 1 AS BIGINT) AS row_index,"
                 + " object_id, object_key, ra, dec, " + HealpixSqlFunction.NAME + "(CASE WHEN ra < 0 OR ra >= 360 THEN ra - 360 * floor(ra / 360)"
                 + " ELSE ra END, dec) AS healpix29, " + SplitAssignment.rowKeySql(checked.spec().split().seed(), "object_id") + " AS order_key"

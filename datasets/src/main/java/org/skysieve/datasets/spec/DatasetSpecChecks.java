@@ -71,6 +71,14 @@ public final class DatasetSpecChecks {
             FeatureResolution.resolve(spec.features().get(i), "features[" + i + "]", archive, maps, objects.ownTable(), problems)
                     .ifPresent(features::add);
         }
+        boolean needsOwnId = features.stream().anyMatch(f -> !(f.join() instanceof FeatureJoin.CrossMatch))
+                || spec.label().filter(l -> l.source() instanceof LabelSpec.FromTruth).isPresent();
+        if (needsOwnId && objects.ownTable().isPresent() && objects.columns().stream()
+                .noneMatch(c -> c.name().equalsIgnoreCase(objects.ownTable().get().table().idColumn()))) {
+            problems.add(new SpecProblem("objects.adql", "Expected the own table's id column '" + objects.ownTable().get().table().idColumn()
+                    + "' in the result (the own table's rows, neighbours and truth labels are joined on it). Actual columns: "
+                    + objects.columns().stream().map(ColumnDoc::name).toList()));
+        }
         Optional<String> labelColumn = spec.label().map(LabelSpec::source).filter(LabelSpec.FromColumn.class::isInstance)
                 .map(source -> ((LabelSpec.FromColumn) source).column());
         List<ColumnDoc> kept = objects.columns().stream().filter(c -> !c.name().equalsIgnoreCase(objects.id())
@@ -86,8 +94,11 @@ public final class DatasetSpecChecks {
                 claim(taken, column.name(), "features[" + i + "]", problems);
             }
         }
-        List<ColumnDoc> base = new ArrayList<>(kept);
-        features.forEach(feature -> base.addAll(feature.output()));
+        // (a name made twice is a problem above; expressions see its first maker)
+        Map<String, ColumnDoc> unique = new java.util.LinkedHashMap<>();
+        kept.forEach(column -> unique.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column));
+        features.forEach(feature -> feature.output().forEach(column -> unique.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column)));
+        List<ColumnDoc> base = new ArrayList<>(unique.values());
         List<ColumnDoc> derived = new ArrayList<>();
         for (int i = 0; i < spec.derived().size(); i++) {
             DerivedColumn column = spec.derived().get(i);
@@ -225,8 +236,11 @@ public final class DatasetSpecChecks {
      */
     static Optional<ExpressionType> expression(String expression, List<ColumnDoc> columns, QueryEngine engine, String where,
             List<SpecProblem> problems) {
+        Map<String, ColumnDoc> unique = new java.util.LinkedHashMap<>();
+        columns.forEach(column -> unique.putIfAbsent(column.name().toLowerCase(Locale.ROOT), column));
+        List<ColumnDoc> offered = List.copyOf(unique.values());
         try {
-            AnalyzedQuery analyzed = engine.check(expressionQuery(expression, "skysieve_value"), expressionOptions(columns, Path.of(EXPRESSION_TABLE + ".parquet")));
+            AnalyzedQuery analyzed = engine.check(expressionQuery(expression, "skysieve_value"), expressionOptions(offered, Path.of(EXPRESSION_TABLE + ".parquet")));
             ColumnDoc value = analyzed.columns().get(0);
             if (value.type().isGeometry()) {
                 problems.add(new SpecProblem(where, "Expected a number, text or boolean. Actual: a " + value.type()));
@@ -237,8 +251,7 @@ public final class DatasetSpecChecks {
             org.skysieve.query.tree.Position position = e.position();
             String place = position.equals(org.skysieve.query.tree.Position.SYNTHETIC) ? ""
                     : "error at " + position.line() + ":" + (position.line() == 1 ? position.column() - EXPRESSION_PREFIX.length() : position.column()) + ": ";
-            problems.add(new SpecProblem(where, place + e.detail() + (place.isEmpty() ? "" : "") + "; columns: "
-                    + columns.stream().map(ColumnDoc::name).toList()));
+            problems.add(new SpecProblem(where, place + e.detail() + "; columns: " + offered.stream().map(ColumnDoc::name).toList()));
             return Optional.empty();
         }
     }

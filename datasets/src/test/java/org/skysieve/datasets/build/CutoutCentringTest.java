@@ -12,11 +12,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.datasets.spec.DatasetSpecs;
+import org.skysieve.sky.LonLat;
+import org.skysieve.sky.wcs.PixelPosition;
 
 /**
  * Each cutout is centred on its object: for the bright sources of the dataset (r detected and brighter than 23.5,
@@ -34,10 +37,43 @@ class CutoutCentringTest {
 
     @Test
     void brightSourcesSitAtTheStampCentre() throws Exception {
+        DatasetManifest manifest = TinySky.get().built();
+        assertCentred(manifest.folder(), manifest, "mag_r", 5);
+    }
+
+    /**
+     * The same through the project's planner ({@link DatasetBuilder#build} as the command and the server call it): the
+     * objects of an ADQL circle around the tile (which lies on the edge of the tiny sky), features with statuses, labels from the truth.
+     */
+    @Test
+    void theProjectPlannerGivesCentredCutoutsToo() throws Exception {
         TinySky sky = TinySky.get();
-        Path out = folder.resolve("dataset");
-        DatasetManifest manifest = new DatasetBuilder(sky.planner(new AtomicInteger())).build(TinySky.spec(10, true),
-                sky.root, out, BuildProgress.none(), () -> false, new BuildTimes());
+        LonLat centre = sky.plate.wcs().pixelToWorld(new PixelPosition((sky.plate.width() + 1) / 2.0,
+                (sky.plate.height() + 1) / 2.0)).orElseThrow();
+        String text = String.format(Locale.ROOT, """
+                name: tiny_truth
+                objects: {adql: "SELECT id, ra, dec FROM deep_optical.sources WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', %.8f, %.8f, 0.07))"}
+                features:
+                  - {survey: deep_optical, columns: [mag_r], statuses: true}
+                  - {survey: near_infrared, columns: [jmag], match: {radius: 1arcsec}, statuses: true}
+                label: {truth: class}
+                split: {order: 14, seed: 3}
+                cutouts: {survey: deep_optical, bands: [g, r, i], size: 33}
+                output: {shard_rows: 10}
+                """, centre.lonDeg(), centre.latDeg());
+        Path out = folder.resolve("planned");
+        DatasetManifest manifest = DatasetBuilder.build(DatasetSpecs.parse(text, "test", folder), sky.root, out,
+                BuildProgress.none(), () -> false);
+        assertThat(manifest.rowCount()).isGreaterThan(20);
+        assertThat(manifest.rowsPerSplit().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(manifest.rowCount());
+        assertThat(manifest.columns().get(5).name()).isEqualTo("label");
+        assertCentred(out, manifest, "deep_optical_mag_r", 5);
+    }
+
+    /** At least {@code minimum} bright sources, each centroid within a pixel of its stamp's centre. */
+    private static void assertCentred(Path out, DatasetManifest manifest, String magnitude, int minimum)
+            throws Exception {
         List<double[]> offsets = new ArrayList<>();
         int rBand = TinySky.BANDS.indexOf("r");
         int stampPixels = SIZE * SIZE;
@@ -45,8 +81,8 @@ class CutoutCentringTest {
             List<Boolean> bright = new ArrayList<>();
             try (Connection connection = DuckDbConnections.openInMemory();
                     Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT mag_r_status = 'detected'"
-                            + " AND mag_r < 23.5 FROM read_parquet(" + SqlText.literal(out.resolve(
+                    ResultSet rows = statement.executeQuery("SELECT " + magnitude + "_status = 'detected' AND "
+                            + magnitude + " < 23.5 FROM read_parquet(" + SqlText.literal(out.resolve(
                                     ShardRecord.featuresName(shard.index())).toString()) + ")")) {
                 while (rows.next()) {
                     bright.add(rows.getBoolean(1));
@@ -66,7 +102,7 @@ class CutoutCentringTest {
                 }
             }
         }
-        assertThat(offsets).as("bright sources on the tile").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(offsets).as("bright sources on the tile").hasSizeGreaterThanOrEqualTo(minimum);
         for (double[] offset : offsets) {
             assertThat(Math.hypot(offset[0], offset[1])).as("centroid offset (x, y) %s pixels", Arrays.toString(offset))
                     .isLessThan(1.0);

@@ -49,8 +49,8 @@ class DatasetBuilderTest {
 
     @Test
     void shardsHoldThePlannedRowsWithTheirCountsAndChecksums() throws Exception {
-        Path out = folder.resolve("dataset");
-        DatasetManifest manifest = build(TinySky.spec(SHARD_ROWS, true), out, new AtomicInteger(), () -> false);
+        DatasetManifest manifest = TinySky.get().built();
+        Path out = manifest.folder();
 
         assertThat(manifest.rowCount()).isGreaterThan(2L * SHARD_ROWS);
         int shardCount = (int) ((manifest.rowCount() + SHARD_ROWS - 1) / SHARD_ROWS);
@@ -204,14 +204,25 @@ class DatasetBuilderTest {
     }
 
     @Test
-    void aFailedOrRefusedBuildLeavesNoManifest() throws Exception {
+    void aFailedOrRefusedBuildLeavesNoManifestAndKeepsAFormerDataset() throws Exception {
         Path out = folder.resolve("failed");
         DatasetBuilder failing = new DatasetBuilder((spec, data, work, progress) -> {
             throw new IOException("planner failed");
         });
         assertThatThrownBy(() -> failing.build(TinySky.spec(SHARD_ROWS, false), TinySky.get().root, out,
                 BuildProgress.none(), () -> false, new BuildTimes())).hasMessage("planner failed");
-        assertThat(out.resolve("manifest.json")).doesNotExist();
+        assertThat(out).as("made by the failed build, then removed").doesNotExist();
+
+        // a spec that fails in planning leaves a former dataset in the folder untouched and finished
+        Path kept = folder.resolve("kept");
+        DatasetManifest former = build(TinySky.spec(SHARD_ROWS, false), kept, new AtomicInteger(), () -> false);
+        assertThatThrownBy(() -> failing.build(TinySky.spec(SHARD_ROWS, false), TinySky.get().root, kept,
+                BuildProgress.none(), () -> false, new BuildTimes())).hasMessage("planner failed");
+        assertThat(kept.resolve("manifest.json")).exists();
+        assertThat(kept.resolve(WorkFolder.NAME)).doesNotExist();
+        for (FileChecksum file : former.files()) {
+            assertThat(file.matches(kept)).as(file.name()).isTrue();
+        }
 
         Path foreign = folder.resolve("foreign");
         Files.createDirectories(foreign);

@@ -82,6 +82,20 @@ final class TinySky {
         return DatasetSpecs.parse(text, "test spec", Path.of("."));
     }
 
+    private DatasetManifest built;
+
+    /**
+     * The dataset of {@code spec(10, true)} built by the stand-in planner once per test JVM (in the sky's folder),
+     * for tests that only read it.
+     */
+    synchronized DatasetManifest built() throws IOException, SQLException {
+        if (built == null) {
+            built = new DatasetBuilder(planner(new AtomicInteger())).build(spec(10, true), root,
+                    root.resolve("built-dataset"), BuildProgress.none(), () -> false, new BuildTimes());
+        }
+        return built;
+    }
+
     /** The stand-in planner; counts its calls in {@code calls}. */
     DatasetBuilder.Planner planner(AtomicInteger calls) {
         return (spec, dataDirectory, workFolder, progress) -> {
