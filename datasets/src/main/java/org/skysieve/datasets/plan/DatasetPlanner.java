@@ -54,6 +54,8 @@ public final class DatasetPlanner {
      *                       {@code labels}, {@code rows}
      * @throws org.skysieve.datasets.spec.InvalidDatasetSpecException listing every problem of the spec, before any work,
      *                       or a problem of the objects found when selecting them (duplicate ids, missing positions)
+     * @throws java.util.concurrent.CancellationException when the calling thread is interrupted (checked between steps;
+     *                       the objects' query stops within about 50 ms)
      */
     public static PlannedDataset plan(DatasetSpec spec, Path dataDirectory, Path workFolder, BuildProgress progress) {
         requireNonNull(spec, "spec is null");
@@ -76,10 +78,13 @@ public final class DatasetPlanner {
             long objectCount = ObjectsStep.select(checked, engine, database, spec.name());
             progress.stage("objects", objectCount, objectCount);
             gatherFeatures(checked, archive, database, progress);
+            stopIfInterrupted();
             assemble(checked, engine, database);
+            stopIfInterrupted();
             progress.stage("labels", 0, 1);
             Optional<String> labelSql = label(checked, archive, engine, database);
             progress.stage("labels", 1, 1);
+            stopIfInterrupted();
             progress.stage("rows", 0, objectCount);
             PlannedDataset planned = RowsStep.write(checked, database, labelSql, surveyVersions(checked, archive));
             progress.stage("rows", planned.rowCount(), planned.rowCount());
@@ -96,6 +101,7 @@ public final class DatasetPlanner {
         LoadedTable objects = database.load("objects", "SELECT row_index AS " + SideBySide.ROW_COLUMN + ", ra, dec FROM objects ORDER BY row_index");
         StatusMaps maps = new StatusMaps(archive);
         for (int k = 0; k < checked.features().size(); k++) {
+            stopIfInterrupted();
             progress.stage("features", k, checked.features().size());
             FeatureStep.gather(k, checked.features().get(k), checked, archive, maps, objects, database);
         }
@@ -147,6 +153,13 @@ public final class DatasetPlanner {
         Map<String, DatasetColumns.PlannedColumn> columns = new LinkedHashMap<>(DatasetColumns.base(checked));
         columns.putAll(DatasetColumns.derived(checked));
         return Optional.of(columns.get(column).sql());
+    }
+
+    /** A build that is cancelled interrupts its thread: the plan stops between steps (the query engine's own work stops at once). */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("Dataset planning interrupted");
+        }
     }
 
     /** Each survey read, to the creation date of each of its tables read ({@code table@date}, comma-separated). */

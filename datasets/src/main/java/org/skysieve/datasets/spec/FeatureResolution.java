@@ -41,6 +41,7 @@ final class FeatureResolution {
             return Optional.empty();
         }
         PublishedTable found = table.get();
+        // a group with problems still documents its valid columns, so that expressions naming them are not reported too
         boolean ok = true;
         List<ColumnDoc> columns = new ArrayList<>();
         if (spec.columns().isEmpty()) {
@@ -93,10 +94,9 @@ final class FeatureResolution {
                 statusDocs = SurveyStatusFill.of(archive, maps, spec.survey() + "/" + found.table().name()).docs(prefix);
             } catch (IllegalArgumentException e) {
                 problems.add(new SpecProblem(where + ".statuses", e.getMessage()));
-                ok = false;
             }
         }
-        if (!ok) {
+        if (!ok && columns.isEmpty()) {
             return Optional.empty();
         }
         String matchNote = join instanceof FeatureJoin.CrossMatch match
