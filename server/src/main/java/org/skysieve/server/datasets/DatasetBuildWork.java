@@ -71,7 +71,8 @@ final class DatasetBuildWork implements JobWork {
         Path out = context.folder().resolve(OUT);
         AtomicReference<String> overLimit = new AtomicReference<>();
         BuildProgress progress = (stage, done, total) -> {
-            // every stage but the shards counts objects
+            // stages count objects (objects, rows, cutouts) or a few steps (check, features, labels, plan), far
+            // below any object limit; only shards count something else
             if (!stage.equals("shards") && total > maxObjects) {
                 overLimit.compareAndSet(null, "Expected a dataset of at most " + maxObjects + " objects (the"
                         + " server's limit). Actual: the spec selects " + total + " objects; narrow the selection");
