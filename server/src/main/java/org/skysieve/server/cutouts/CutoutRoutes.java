@@ -77,7 +77,7 @@ public final class CutoutRoutes implements AutoCloseable {
     public CutoutRoutes(Archive archive, CutoutSettings settings) {
         this.archive = requireNonNull(archive, "archive is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cutouts",
+        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cutout",
                 settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
         SyncFolders.deleteStale(settings.workFolder());
     }

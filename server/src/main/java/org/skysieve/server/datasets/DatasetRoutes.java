@@ -53,7 +53,7 @@ public final class DatasetRoutes implements AutoCloseable {
     public DatasetRoutes(DatasetSettings settings, DatasetEngine engine) {
         this.settings = requireNonNull(settings, "settings is null");
         this.engine = requireNonNull(engine, "engine is null");
-        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder(), "datasets", settings.maxConcurrentBuilds())
+        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder(), "dataset", settings.maxConcurrentBuilds())
                 .withMaxWaiting(settings.maxWaiting()).withRetention(settings.retention()),
                 DatasetBuildWork.resumer(engine, settings.maxObjects()));
         this.documents = new DatasetDocuments(jobs, settings);

@@ -14,7 +14,7 @@ import org.skysieve.server.tap.UwsPhase;
  * new value.
  *
  * @param id               the identifier (16 lower-case hex digits)
- * @param kind             what kind of job ({@code xmatch}, {@code cutouts}, {@code datasets}): the store's kind
+ * @param kind             what kind of job ({@code cross-match}, {@code cutout}, {@code dataset}): the store's kind
  * @param phase            the UWS phase: QUEUED, EXECUTING, COMPLETED, ERROR or ABORTED (never PENDING: a job is
  *                         queued when created)
  * @param creationTime     when it was created

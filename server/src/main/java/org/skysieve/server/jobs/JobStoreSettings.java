@@ -9,7 +9,7 @@ import java.time.Duration;
  * Limits and place of one {@link JobStore}.
  *
  * @param folder         where the jobs live, one folder each (kept across restarts)
- * @param kind           the kind of job, recorded in each job ({@code xmatch}, {@code cutouts}, {@code datasets})
+ * @param kind           the kind of job, recorded in each job ({@code cross-match}, {@code cutout}, {@code dataset})
  * @param threads        jobs executing at the same time; the others wait QUEUED
  * @param maxWaiting     jobs that may wait QUEUED beyond those executing; more are refused (503) until some end
  * @param retention      how long a job and its files are kept after creation (its destruction time)

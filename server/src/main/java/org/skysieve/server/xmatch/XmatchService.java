@@ -58,7 +58,7 @@ public final class XmatchService implements AutoCloseable {
     public XmatchService(Archive archive, XmatchSettings settings) {
         this.archive = requireNonNull(archive, "archive is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "xmatch",
+        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cross-match",
                 settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
         SyncFolders.deleteStale(settings.workFolder());
     }

@@ -314,6 +314,29 @@ class DatasetRoutesTest {
     }
 
     @Test
+    void beyondTheBuildsAtOnceAndWaitingNewSpecsAreRefusedNamingTheLimit() throws Exception {
+        TestDatasetEngine held = new TestDatasetEngine(archive);
+        CountDownLatch release = held.hold();
+        try (SkysieveServer busy = start(DatasetSettings.defaults(root.resolve(".datasets-busy"))
+                .withMaxConcurrentBuilds(1).withMaxWaiting(0), held)) {
+            String job = postBody(busy, "/datasets", spec("busy", 20, 5), "application/yaml").headers()
+                    .firstValue("Location").orElseThrow();
+            assertThat(held.held.await(60, TimeUnit.SECONDS)).isTrue();
+            HttpResponse<byte[]> refused = postBody(busy, "/datasets", spec("refused", 20, 5), "application/yaml");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(json(refused).path("error").asText())
+                    .isEqualTo("Expected at most 1 dataset jobs executing and 0 waiting. Actual: 1 not finished;"
+                            + " try again when some have ended, or delete some");
+            release.countDown();
+            assertThat(awaitEnd(job, new ArrayList<>()).path("phase").asText()).isEqualTo("COMPLETED");
+            assertThat(postBody(busy, "/datasets", spec("accepted", 5, 5), "application/yaml").statusCode())
+                    .isEqualTo(303);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void badIdsAndFileNamesAreAnsweredInTheJsonErrorForm() throws Exception {
         String base = "http://localhost:" + server.port() + "/datasets/";
         String job = postBody(server, "/datasets", spec("names", 5, 5), "application/yaml").headers()
