@@ -35,13 +35,16 @@ import org.skysieve.xmatch.SideBySide;
  *
  * <p>Deterministic: the same spec on the same data gives a byte-identical file (objects are numbered in id order, every
  * step is keyed by that number, the order and the samples come from seeded hashes ({@link SplitAssignment}) and the
- * file is written by one thread). Memory: DuckDB is bounded ({@value PlanDatabase#MEMORY_LIMIT}, spilling to the work
- * folder); the Java side holds one feature group's columns for every object as primitive arrays (about 8 bytes per
+ * file is written by one thread). Memory: DuckDB is bounded ({@value PlanDatabase#MEMORY_LIMIT} for the planner's
+ * database and as much for the query engine that runs the objects' query and the expressions, both spilling to the
+ * work folder); the Java side holds one feature group's columns for every object as primitive arrays (about 8 bytes per
  * value: 1M objects with 20 columns, some 160 MB). Stateless: plans may run at once in different work folders.
  */
 public final class DatasetPlanner {
     /** DuckDB threads of the planner's own database (fixed: results must not depend on the machine). */
     static final int THREADS = 2;
+    static final long ENGINE_MEMORY_BYTES = 1L << 30;
+    static final long MAX_SPILL_BYTES = 100L << 30;
 
     private DatasetPlanner() {
     }
@@ -69,7 +72,8 @@ public final class DatasetPlanner {
             throw new UncheckedIOException("Cannot create the work folder " + work, e);
         }
         Archive archive = Archive.open(dataDirectory);
-        EngineResources resources = EngineResources.defaults().withSpill(work.resolve("engine-spill"), 50L << 30);
+        // the objects' query and the expressions run in an engine of the plan's own, bounded like the planner's database
+        EngineResources resources = new EngineResources(THREADS, ENGINE_MEMORY_BYTES, Optional.of(work.resolve("engine-spill")), MAX_SPILL_BYTES);
         try (QueryEngine engine = QueryEngine.open(archive, List.of(), List.of(work), resources);
                 PlanDatabase database = new PlanDatabase(work, THREADS)) {
             progress.stage("check", 0, 1);

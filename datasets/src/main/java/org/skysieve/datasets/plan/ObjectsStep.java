@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.skysieve.catalog.duckdb.HealpixSqlFunction;
+import org.skysieve.catalog.archive.PublishedTable;
 import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.catalog.hats.HatsCatalog;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.datasets.spec.CheckedSpec;
 import org.skysieve.datasets.spec.DatasetSpecChecks;
@@ -61,22 +63,42 @@ final class ObjectsStep {
                 source = "read_parquet(" + PlanDatabase.literal(file) + ")";
             }
         }
+        Optional<PublishedTable> idsOf = checked.spec().objects() instanceof ObjectsSpec.Upload upload && upload.survey().isPresent()
+                ? checked.ownTable() : Optional.empty();
+        // a list of ids takes its positions (and its key) from the survey's table
+        String u = idsOf.isPresent() ? "u." : "";
         StringBuilder kept = new StringBuilder();
         for (int i = 0; i < checked.keptColumns().size(); i++) {
-            kept.append(", ").append(SqlText.identifier(checked.keptColumns().get(i).name())).append(" AS kept_").append(i);
+            kept.append(", ").append(u).append(SqlText.identifier(checked.keptColumns().get(i).name())).append(" AS kept_").append(i);
         }
         Optional<String> labelColumn = objectLabelColumn(checked);
         if (labelColumn.isPresent()) {
-            kept.append(", ").append(SqlText.identifier(labelColumn.get())).append(" AS label_source");
+            kept.append(", ").append(u).append(SqlText.identifier(labelColumn.get())).append(" AS label_source");
         }
-        String id = SqlText.identifier(checked.objectId());
-        String ra = SqlText.identifier(checked.objectRa());
-        String dec = SqlText.identifier(checked.objectDec());
-        // the key joining the own table's rows, neighbours and truth: the own table's id column when the result has it
-        String key = checked.ownTable().map(t -> t.table().idColumn()).flatMap(own -> checked.objectColumns().stream().map(ColumnDoc::name)
-                .filter(own::equalsIgnoreCase).findFirst()).map(SqlText::identifier).orElse(id);
-        database.execute("CREATE OR REPLACE TABLE objects_raw AS SELECT CAST(" + id + " AS VARCHAR) AS object_id, " + key + " AS object_key, CAST("
-                + ra + " AS DOUBLE) AS ra, CAST(" + dec + " AS DOUBLE) AS dec" + kept + " FROM " + source);
+        String id = u + SqlText.identifier(checked.objectId());
+        if (idsOf.isPresent()) {
+            PublishedTable table = idsOf.get();
+            String tableId = "t." + SqlText.identifier(table.table().idColumn());
+            database.execute("CREATE OR REPLACE TABLE objects_raw AS SELECT CAST(" + id + " AS VARCHAR) AS object_id, " + tableId + " AS object_key,"
+                    + " CAST(t." + SqlText.identifier(table.table().raColumn()) + " AS DOUBLE) AS ra, CAST(t." + SqlText.identifier(table.table().decColumn())
+                    + " AS DOUBLE) AS dec" + kept + " FROM " + source + " u LEFT JOIN read_parquet(" + HatsCatalog.open(table.catalogueFolder()).duckDbFileList()
+                    + ") t ON CAST(" + tableId + " AS VARCHAR) = CAST(" + id + " AS VARCHAR)");
+            long missing = database.count("SELECT count(*) FROM objects_raw WHERE object_key IS NULL AND object_id IS NOT NULL");
+            if (missing > 0) {
+                List<String> examples = database.rows("SELECT object_id FROM objects_raw WHERE object_key IS NULL AND object_id IS NOT NULL"
+                        + " ORDER BY object_id LIMIT 3").stream().map(r -> "'" + r.get(0) + "'").toList();
+                throw new InvalidDatasetSpecException(sourceName, List.of(new SpecProblem("objects.id", "Expected ids of " + table.qualifiedName()
+                        + ". Actual: " + missing + " ids are not there, e.g. " + examples)));
+            }
+        } else {
+            String ra = SqlText.identifier(checked.objectRa());
+            String dec = SqlText.identifier(checked.objectDec());
+            // the key joining the own table's rows, neighbours and truth: the own table's id column when the result has it
+            String key = checked.ownTable().map(t -> t.table().idColumn()).flatMap(own -> checked.objectColumns().stream().map(ColumnDoc::name)
+                    .filter(own::equalsIgnoreCase).findFirst()).map(SqlText::identifier).orElse(id);
+            database.execute("CREATE OR REPLACE TABLE objects_raw AS SELECT CAST(" + id + " AS VARCHAR) AS object_id, " + key + " AS object_key, CAST("
+                    + ra + " AS DOUBLE) AS ra, CAST(" + dec + " AS DOUBLE) AS dec" + kept + " FROM " + source);
+        }
         reject(database, sourceName, "object_id IS NULL", "objects.id", "objects without an id");
         reject(database, sourceName, "ra IS NULL OR dec IS NULL OR isnan(ra) OR isnan(dec) OR ra < -360 OR ra > 720 OR dec < -90 OR dec > 90",
                 "objects.ra", "objects without a valid position (ra, dec in degrees, dec in [-90, 90])");

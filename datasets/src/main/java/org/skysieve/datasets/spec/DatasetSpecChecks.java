@@ -25,6 +25,8 @@ import org.skysieve.query.AdqlException;
 import org.skysieve.query.QueryEngine;
 import org.skysieve.query.QueryOptions;
 import org.skysieve.query.check.AnalyzedQuery;
+import org.skysieve.query.parser.AdqlParsing;
+import org.skysieve.query.tree.QueryExpression;
 import org.skysieve.query.tree.SetExpression;
 import org.skysieve.query.tree.TableReference;
 
@@ -73,7 +75,7 @@ public final class DatasetSpecChecks {
         }
         boolean needsOwnId = features.stream().anyMatch(f -> !(f.join() instanceof FeatureJoin.CrossMatch))
                 || spec.label().filter(l -> l.source() instanceof LabelSpec.FromTruth).isPresent();
-        if (needsOwnId && objects.ownTable().isPresent() && objects.columns().stream()
+        if (needsOwnId && spec.objects() instanceof ObjectsSpec.Adql && objects.ownTable().isPresent() && !objects.columns().isEmpty() && objects.columns().stream()
                 .noneMatch(c -> c.name().equalsIgnoreCase(objects.ownTable().get().table().idColumn()))) {
             problems.add(new SpecProblem("objects.adql", "Expected the own table's id column '" + objects.ownTable().get().table().idColumn()
                     + "' in the result (the own table's rows, neighbours and truth labels are joined on it). Actual columns: "
@@ -155,6 +157,11 @@ public final class DatasetSpecChecks {
                 return new Objects(Optional.empty(), upload.idColumn(), upload.raColumn(), upload.decColumn(), List.of());
             }
             String id = column("objects.id", upload.idColumn(), columns, "the upload", false, problems);
+            if (upload.survey().isPresent()) {
+                Optional<PublishedTable> table = surveyTable(upload.survey().get(), upload.table(), "objects", archive, problems);
+                return new Objects(table, id, table.map(t -> t.table().raColumn()).orElse("ra"), table.map(t -> t.table().decColumn()).orElse("dec"),
+                        columns);
+            }
             String ra = column("objects.ra", upload.raColumn(), columns, "the upload", true, problems);
             String dec = column("objects.dec", upload.decColumn(), columns, "the upload", true, problems);
             return new Objects(Optional.empty(), id, ra, dec, columns);
@@ -165,15 +172,27 @@ public final class DatasetSpecChecks {
             analyzed = engine.check(adql.adql(), QueryOptions.of(MAX_OBJECTS, CHECK_TIMEOUT));
         } catch (AdqlException e) {
             problems.add(new SpecProblem("objects.adql", e.getMessage()));
-            return new Objects(Optional.empty(), adql.idColumn().orElse("id"), adql.raColumn().orElse("ra"), adql.decColumn().orElse("dec"), List.of());
+            // a query that parses still names its own table: features are then checked as they will be planned
+            Optional<PublishedTable> own = Optional.empty();
+            try {
+                own = firstTable(AdqlParsing.parse(adql.adql()), archive);
+            } catch (AdqlException syntax) {
+                // already reported
+            }
+            return new Objects(own, adql.idColumn().orElse(own.map(t -> t.table().idColumn()).orElse("id")), adql.raColumn().orElse("ra"),
+                    adql.decColumn().orElse("dec"), List.of());
         }
-        Optional<PublishedTable> own = firstTable(analyzed, archive);
+        Optional<PublishedTable> own = firstTable(analyzed.tree(), archive);
         if (own.isEmpty()) {
             problems.add(new SpecProblem("objects.adql", "Expected a query whose FROM clause starts with a published survey table. Actual: "
                     + adql.adql()));
         }
         Set<String> seen = new HashSet<>();
         for (ColumnDoc column : analyzed.columns()) {
+            if (column.type().isGeometry()) {
+                problems.add(new SpecProblem("objects.adql", "Expected result columns of numbers, text or booleans. Actual: '" + column.name()
+                        + "' is a " + column.type()));
+            }
             if (!seen.add(column.name().toLowerCase(Locale.ROOT))) {
                 problems.add(new SpecProblem("objects.adql", "Expected result columns with unique names (use AS). Actual: '" + column.name()
                         + "' appears twice"));
@@ -187,6 +206,24 @@ public final class DatasetSpecChecks {
         ra = column(adql.raColumn().isPresent() ? "objects.ra" : "objects.adql", ra, analyzed.columns(), "the query's result", true, problems);
         dec = column(adql.decColumn().isPresent() ? "objects.dec" : "objects.adql", dec, analyzed.columns(), "the query's result", true, problems);
         return new Objects(own, id, ra, dec, analyzed.columns());
+    }
+
+    /** The table {@code survey}[.{@code table}] (default: the survey's first), or a problem at {@code where}.survey / .table. */
+    static Optional<PublishedTable> surveyTable(String survey, Optional<String> table, String where, Archive archive, List<SpecProblem> problems) {
+        Optional<PublishedSurvey> found = archive.survey(survey);
+        if (found.isEmpty()) {
+            problems.add(new SpecProblem(where + ".survey", "unknown survey '" + survey + "'; known: " + surveyNames(archive)));
+            return Optional.empty();
+        }
+        List<PublishedTable> tables = found.get().tables();
+        Optional<PublishedTable> chosen = table.isPresent()
+                ? tables.stream().filter(t -> t.table().name().equalsIgnoreCase(table.get())).findFirst()
+                : tables.stream().findFirst();
+        if (chosen.isEmpty()) {
+            problems.add(new SpecProblem(where + ".table", "unknown table '" + table.orElse("") + "' in survey " + survey + "; known: "
+                    + tables.stream().map(t -> t.table().name()).toList()));
+        }
+        return chosen;
     }
 
     /** The name of {@code wanted} as the columns spell it; a problem when absent or, for a position, not a number. */
@@ -205,8 +242,8 @@ public final class DatasetSpecChecks {
         return found.get().name();
     }
 
-    private static Optional<PublishedTable> firstTable(AnalyzedQuery analyzed, Archive archive) {
-        SetExpression body = analyzed.tree().body();
+    private static Optional<PublishedTable> firstTable(QueryExpression query, Archive archive) {
+        SetExpression body = query.body();
         while (body instanceof SetExpression.SetOperation operation) {
             body = operation.left();
         }
@@ -291,8 +328,8 @@ public final class DatasetSpecChecks {
         }
         LabelSpec.FromTruth truth = (LabelSpec.FromTruth) label.source();
         if (objects.ownTable().isEmpty()) {
-            problems.add(new SpecProblem("label.truth", "Expected objects from an ADQL query on a survey (the truth says which catalogue row each"
-                    + " true source became). Actual: uploaded objects"));
+            problems.add(new SpecProblem("label.truth", "Expected objects from an ADQL query on a survey or an upload of its ids (the truth says which"
+                    + " catalogue row each true source became). Actual: uploaded positions"));
             return Optional.empty();
         }
         Path sources = archive.layout().truthSources();

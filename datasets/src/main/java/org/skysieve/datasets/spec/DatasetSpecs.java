@@ -29,7 +29,7 @@ public final class DatasetSpecs {
     public static final int DEFAULT_SPLIT_ORDER = 7;
     public static final int DEFAULT_SHARD_ROWS = 10_000;
     private static final Set<String> TOP = Set.of("name", "objects", "features", "derived", "label", "split", "cutouts", "output");
-    private static final Set<String> OBJECTS = Set.of("adql", "upload", "id", "ra", "dec");
+    private static final Set<String> OBJECTS = Set.of("adql", "upload", "id", "ra", "dec", "survey", "table");
     private static final Set<String> FEATURE = Set.of("survey", "table", "columns", "match", "neighbours", "statuses");
     private static final Set<String> DERIVED = Set.of("name", "expression");
     private static final Set<String> LABEL = Set.of("column", "expression", "truth", "balance");
@@ -141,17 +141,28 @@ public final class DatasetSpecs {
                     + (node.has("adql") ? "both" : "neither"));
             return null;
         }
+        if (node.has("adql") && (node.has("survey") || node.has("table"))) {
+            node.problem("Expected survey and table with upload only (a query names its tables). Actual: with adql");
+        }
         if (node.has("adql")) {
             return node.get("adql").text().map(adql -> (ObjectsSpec) new ObjectsSpec.Adql(adql, id, ra, dec)).orElse(null);
         }
         Optional<String> file = node.get("upload").text();
+        Optional<String> survey = node.get("survey").optionalText();
+        Optional<String> table = node.get("table").optionalText();
+        if (table.isPresent() && survey.isEmpty()) {
+            node.get("table").problem("Expected a table with survey (a list of the survey table's ids). Actual: no survey");
+        }
+        if (survey.isPresent() && (ra.isPresent() || dec.isPresent())) {
+            node.problem("Expected ra and dec without survey (a list of ids takes the survey's positions). Actual: both");
+        }
         Optional<String> idColumn = required(node, "id", "the upload's id column").flatMap(SpecNode::text);
         String raColumn = ra.orElse("ra");
         String decColumn = dec.orElse("dec");
         if (file.isEmpty() || idColumn.isEmpty()) {
             return null;
         }
-        return new ObjectsSpec.Upload(baseFolder.resolve(file.get()).toAbsolutePath().normalize(), idColumn.get(), raColumn, decColumn);
+        return new ObjectsSpec.Upload(baseFolder.resolve(file.get()).toAbsolutePath().normalize(), idColumn.get(), raColumn, decColumn, survey, table);
     }
 
     private static Optional<FeatureSpec> feature(SpecNode node) {
@@ -230,7 +241,7 @@ public final class DatasetSpecs {
         long seed = 0;
         if (node.expectMap(SPLIT)) {
             if (node.has("order")) {
-                order = node.get("order").integer().map(o -> (int) Math.max(-1, Math.min(100, o))).orElse(order);
+                order = node.get("order").integer().map(o -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, o))).orElse(order);
             }
             if (node.has("seed")) {
                 seed = node.get("seed").integer().orElse(0L);

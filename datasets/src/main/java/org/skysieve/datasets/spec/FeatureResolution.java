@@ -74,8 +74,8 @@ final class FeatureResolution {
         if (join instanceof FeatureJoin.Neighbours) {
             String neighbourTable = BestNeighbourTables.TABLE_PREFIX + spec.survey();
             if (ownTable.isEmpty()) {
-                problems.add(new SpecProblem(where + ".neighbours", "Expected objects from an ADQL query on a survey (precomputed neighbours link"
-                        + " survey rows). Actual: uploaded objects"));
+                problems.add(new SpecProblem(where + ".neighbours", "Expected objects from an ADQL query on a survey or an upload of its ids"
+                        + " (precomputed neighbours link survey rows). Actual: uploaded positions"));
                 ok = false;
             } else {
                 PublishedSurvey own = archive.survey(ownTable.get().surveyName()).orElseThrow();

@@ -27,20 +27,31 @@ public sealed interface ObjectsSpec {
     }
 
     /**
-     * An uploaded table (CSV with a header line, VOTable, FITS binary table or Parquet, from the file's suffix). Its
-     * other columns are kept as they are named.
+     * An uploaded table (CSV with a header line, VOTable, FITS binary table or Parquet, from the file's suffix): a list of
+     * positions, or a list of ids of a survey table ({@code survey} given: the positions are the table's, and that table
+     * is the objects' own table, as for a query). Its other columns are kept as they are named.
      *
      * @param file       the table file (absolute: a relative path in the spec is resolved against the spec's folder)
-     * @param idColumn   the column of unique object ids
-     * @param raColumn   right ascension, deg (ICRS)
-     * @param decColumn  declination, deg (ICRS)
+     * @param idColumn   the column of unique object ids (with {@code survey}: ids of that survey's table)
+     * @param raColumn   right ascension, deg (ICRS); unused with {@code survey}
+     * @param decColumn  declination, deg (ICRS); unused with {@code survey}
+     * @param survey     the survey whose ids the upload lists, or empty for a list of positions
+     * @param table      that survey's table, or empty for its first
      */
-    record Upload(Path file, String idColumn, String raColumn, String decColumn) implements ObjectsSpec {
+    record Upload(Path file, String idColumn, String raColumn, String decColumn, Optional<String> survey, Optional<String> table)
+            implements ObjectsSpec {
         public Upload {
             requireNonNull(file, "file is null");
             requireNonNull(idColumn, "idColumn is null");
             requireNonNull(raColumn, "raColumn is null");
             requireNonNull(decColumn, "decColumn is null");
+            requireNonNull(survey, "survey is null");
+            requireNonNull(table, "table is null");
+        }
+
+        /** A list of positions. */
+        public Upload(Path file, String idColumn, String raColumn, String decColumn) {
+            this(file, idColumn, raColumn, decColumn, Optional.empty(), Optional.empty());
         }
     }
 }

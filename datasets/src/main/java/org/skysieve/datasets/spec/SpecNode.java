@@ -102,14 +102,15 @@ final class SpecNode {
     }
 
     Optional<Long> integer() {
-        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
-            try {
-                return Optional.of(((Number) value).longValue() == Long.MIN_VALUE ? Long.MIN_VALUE
-                        : new java.math.BigInteger(String.valueOf(value)).longValueExact());
-            } catch (ArithmeticException e) {
-                problem("Expected a whole number that fits in 64 bits. Actual: " + value);
-                return Optional.empty();
+        if (value instanceof Integer || value instanceof Long) {
+            return Optional.of(((Number) value).longValue());
+        }
+        if (value instanceof java.math.BigInteger big) {
+            if (big.bitLength() < 64) {
+                return Optional.of(big.longValue());
             }
+            problem("Expected a whole number that fits in 64 bits. Actual: " + value);
+            return Optional.empty();
         }
         problem("Expected a whole number. Actual: " + describe(value));
         return Optional.empty();

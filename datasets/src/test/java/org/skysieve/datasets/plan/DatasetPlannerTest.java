@@ -252,4 +252,15 @@ class DatasetPlannerTest {
         assertThat(again.rowsPerSplit()).isEqualTo(planned.rowsPerSplit());
         assertThat(again.statusCounts()).isEqualTo(planned.statusCounts());
     }
+
+    @Test
+    void aQueryWithoutRowsGivesAnEmptyDatasetWithEveryColumn() {
+        PlannedDataset empty = DatasetPlanner.plan(DatasetSpecs.parse(SPEC.replace("mag_r < 24.5", "mag_r < 0"), "empty", temp), sky,
+                temp.resolve("empty"), BuildProgress.none());
+        assertThat(empty.rowCount()).isZero();
+        assertThat(empty.columns()).isEqualTo(planned.columns());
+        assertThat(empty.rowsPerSplit()).containsOnly(Map.entry("train", 0L), Map.entry("validation", 0L), Map.entry("test", 0L));
+        assertThat(TableReader.read(empty.rows()).columns().stream().map(Column::name).toList())
+                .isEqualTo(planned.columns().stream().map(c -> c.name()).toList());
+    }
 }

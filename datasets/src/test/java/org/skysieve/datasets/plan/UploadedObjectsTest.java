@@ -1,6 +1,7 @@
 package org.skysieve.datasets.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,5 +157,45 @@ class UploadedObjectsTest {
                 assertThat(a.require(column, "a").text(i)).isEqualTo(b.require(column, "b").text(i));
             }
         }
+    }
+
+    @Test
+    void aListOfIdsTakesTheSurveysPositionsRowsNeighboursAndTruth() throws Exception {
+        String catalogue = "read_parquet(" + SqlText.literal(sky.resolve("deep_optical/sources/dataset").toString() + "/**/*.parquet") + ")";
+        LoadedTable chosen = TableReader.readSql("ids", "SELECT id AS source, ra, dec, mag_r, 'note ' || id AS note FROM " + catalogue
+                + " WHERE mag_r < 23 ORDER BY id LIMIT 300");
+        TableFiles.write(chosen.select(List.of("source", "note")), temp.resolve("ids.csv"));
+        String spec = """
+                name: ids
+                objects: {upload: ids.csv, id: source, survey: deep_optical}
+                features:
+                  - {survey: deep_optical, columns: [mag_r]}
+                  - {survey: astrometric, columns: [parallax], neighbours: true}
+                label: {truth: class}
+                split: {order: 10}
+                """;
+        LoadedTable rows = plan(spec, "ids");
+        assertThat(rows.columns().stream().map(Column::name).toList()).containsExactly("object_id", "ra", "dec", "split", "split_cell", "label", "note",
+                "deep_optical_mag_r", "astrometric_parallax", "astrometric_separation_arcsec");
+        assertThat(rows.rowCount()).isEqualTo(300);
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int i = 0; i < rows.rowCount(); i++) {
+            rowOf.put(rows.require("object_id", "id").text(i), i);
+        }
+        for (int e = 0; e < chosen.rowCount(); e++) {
+            int i = rowOf.get(chosen.require("source", "id").text(e));
+            for (String column : List.of("ra", "dec")) {
+                assertThat(rows.require(column, "given").doubleValue(i)).isEqualTo(chosen.require(column, "expected").doubleValue(e));
+            }
+            assertThat((float) rows.require("deep_optical_mag_r", "given").doubleValue(i)).isEqualTo((float) chosen.require("mag_r", "e").doubleValue(e));
+            assertThat(rows.require("note", "note").text(i)).isEqualTo(chosen.require("note", "note").text(e));
+            assertThat(rows.require("label", "label").text(i)).isIn("star", "galaxy", "quasar", null);
+        }
+        long withNeighbour = java.util.stream.IntStream.range(0, rows.rowCount())
+                .filter(i -> !Double.isNaN(rows.require("astrometric_separation_arcsec", "s").doubleValue(i))).count();
+        assertThat(withNeighbour).isPositive();
+        Files.writeString(temp.resolve("ids.csv"), "source,note\n1,x\n-5,y\n", java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> plan(spec, "missing-ids")).isInstanceOf(org.skysieve.datasets.spec.InvalidDatasetSpecException.class)
+                .hasMessageContaining("objects.id: Expected ids of deep_optical.sources. Actual: ").hasMessageContaining("'-5'");
     }
 }

@@ -129,6 +129,18 @@ class DatasetSpecChecksTest {
     }
 
     @Test
+    void aQueryThatParsesButFailsItsChecksStillNamesItsOwnTable() {
+        List<String> problems = problems("""
+                name: x
+                objects: {adql: "SELECT id, ra, dec FROM deep_optical.sources WHERE mag_q < 23"}
+                features: [{survey: deep_optical, columns: [mag_g]}]
+                derived: [{name: y, expression: "deep_optical_mag_x"}]
+                """);
+        assertThat(problems).containsExactly("objects.adql: error at 1:52: unknown column mag_q in [sources]",
+                "derived[0].expression: error at 1:1: unknown column deep_optical_mag_x in [dataset]; columns: [deep_optical_mag_g]");
+    }
+
+    @Test
     void uploadsNeedTheirFileAndColumnsAndNeighboursAndTruthNeedASurvey() throws Exception {
         List<String> missing = problems("""
                 name: x
