@@ -172,6 +172,18 @@ class DatasetRoutesTest {
         String id = job.substring(job.lastIndexOf('/') + 1);
         assertThat(jobsFolder.resolve(id).resolve("input/my-objects.csv")).hasContent(csv);
 
+        for (String elsewhere : List.of("/etc/hostname", "../../job.json", "../input/../../x.csv")) {
+            HttpResponse<byte[]> outside = postBody(server, "/datasets", "name: outside\nobjects: {upload: \""
+                    + elsewhere + "\", id: id}\n", "application/yaml");
+            assertThat(outside.statusCode()).as(elsewhere).isEqualTo(400);
+            assertThat(json(outside).path("problems").get(0).asText()).as(elsewhere)
+                    .startsWith("objects.upload: Expected the name of a file sent with the spec")
+                    .doesNotContain(jobsFolder.toString());
+        }
+        HttpResponse<byte[]> missing = postBody(server, "/datasets", "name: missing\nobjects: {upload: gone.csv, id: id}\n",
+                "application/yaml");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(text(missing)).contains("gone.csv").doesNotContain(jobsFolder.toString());
         HttpResponse<byte[]> badName = postMultipart(server, "/datasets", Map.of("spec", specText.getBytes()),
                 Map.of("objects", Map.entry(".hidden", csv.getBytes())));
         assertThat(badName.statusCode()).isEqualTo(400);
