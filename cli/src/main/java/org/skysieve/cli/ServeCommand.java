@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.query.EngineResources;
 import org.skysieve.server.SkysieveServer;
+import org.skysieve.server.datasets.DatasetSettings;
 import org.skysieve.server.tap.QueryEngineExecutor;
 import org.skysieve.server.tap.TapSettings;
 import picocli.CommandLine.Command;
@@ -41,6 +42,18 @@ final class ServeCommand implements Callable<Integer> {
             + TapSettings.DEFAULT_UPLOAD_LIMIT_BYTES + "; advertised in /tap/capabilities).")
     Long uploadLimitBytes;
 
+    @Option(names = "--dataset-builds", paramLabel = "N", defaultValue = "1", description = "Dataset builds (POST /datasets)"
+            + " executing at once; later ones wait QUEUED (default: ${DEFAULT-VALUE}).")
+    int datasetBuilds;
+
+    @Option(names = "--dataset-retention-days", paramLabel = "DAYS", defaultValue = "7", description = "Days a dataset job"
+            + " and its files are kept after submission (default: ${DEFAULT-VALUE}).")
+    int datasetRetentionDays;
+
+    @Option(names = "--dataset-max-objects", paramLabel = "N", defaultValue = "10000000", description = "Most objects in"
+            + " one dataset built over HTTP (default: ${DEFAULT-VALUE}).")
+    long datasetMaxObjects;
+
     @Override
     public Integer call() throws InterruptedException {
         Archive archive = Archive.open(data);
@@ -50,10 +63,13 @@ final class ServeCommand implements Callable<Integer> {
         if (querySpillMb == 0) {
             resources = new EngineResources(resources.threads(), resources.memoryLimitBytes(), java.util.Optional.empty(), 0);
         }
+        DatasetSettings datasets = DatasetSettings.defaults(archive.layout().root().resolve(".datasets"))
+                .withMaxConcurrentBuilds(datasetBuilds).withRetention(java.time.Duration.ofDays(datasetRetentionDays))
+                .withMaxObjects(datasetMaxObjects);
         serveUntilStopped(archive, port, resources, settings -> {
             TapSettings chosen = uploadLimitRows == null ? settings : settings.withUploadLimitRows(uploadLimitRows);
             return uploadLimitBytes == null ? chosen : chosen.withUploadLimit(uploadLimitBytes);
-        });
+        }, datasets);
         return 0;
     }
 
@@ -68,7 +84,13 @@ final class ServeCommand implements Callable<Integer> {
 
     static void serveUntilStopped(Archive archive, int port, EngineResources resources, UnaryOperator<TapSettings> configure)
             throws InterruptedException {
-        Served served = start(archive, port, resources, configure);
+        serveUntilStopped(archive, port, resources, configure,
+                DatasetSettings.defaults(archive.layout().root().resolve(".datasets")));
+    }
+
+    static void serveUntilStopped(Archive archive, int port, EngineResources resources, UnaryOperator<TapSettings> configure,
+            DatasetSettings datasets) throws InterruptedException {
+        Served served = start(archive, port, resources, configure, datasets);
         SkysieveServer server = served.server();
         Runtime.getRuntime().addShutdownHook(new Thread(served::close, "skysieve-shutdown"));
         String base = "http://localhost:" + server.port();
@@ -77,6 +99,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  home:   " + base + "/");
         System.out.println("  health: " + base + "/health");
         System.out.println("  TAP:    " + base + "/tap  (ADQL 2.1; e.g. pyvo.dal.TAPService(\"" + base + "/tap\"))");
+        System.out.println("  datasets: " + base + "/datasets  (POST a dataset spec; docs/datasets.md)");
         System.out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
     }
@@ -91,10 +114,17 @@ final class ServeCommand implements Callable<Integer> {
 
     /** As {@link #start(Archive, int)}, DuckDB bounded by {@code resources}, the TAP settings changed by {@code configure}. */
     static Served start(Archive archive, int port, EngineResources resources, UnaryOperator<TapSettings> configure) {
+        return start(archive, port, resources, configure,
+                DatasetSettings.defaults(archive.layout().root().resolve(".datasets")));
+    }
+
+    /** As {@link #start(Archive, int, EngineResources, UnaryOperator)}, dataset jobs under {@code datasets}. */
+    static Served start(Archive archive, int port, EngineResources resources, UnaryOperator<TapSettings> configure,
+            DatasetSettings datasets) {
         TapSettings settings = configure.apply(TapSettings.defaults(archive.layout().root().resolve(".tap")));
         QueryEngineExecutor executor = QueryEngineExecutor.open(archive, settings.jobsFolder(), resources);
         try {
-            return new Served(SkysieveServer.start(archive, port, settings, executor), executor);
+            return new Served(SkysieveServer.start(archive, port, settings, executor, datasets), executor);
         } catch (RuntimeException e) {
             closeQuietly(executor);
             throw e;

@@ -7,6 +7,10 @@ import io.javalin.util.JavalinBindException;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.server.datalink.DataLinkRoutes;
+import org.skysieve.server.datasets.DatasetEngine;
+import org.skysieve.server.datasets.DatasetRoutes;
+import org.skysieve.server.datasets.DatasetSettings;
+import org.skysieve.server.datasets.LibraryDatasetEngine;
 import org.skysieve.server.cutouts.CutoutRoutes;
 import org.skysieve.server.cutouts.CutoutSettings;
 import org.skysieve.server.health.HealthRoutes;
@@ -23,7 +27,8 @@ import org.skysieve.server.xmatch.XmatchSettings;
 /**
  * The skysieve HTTP server over one archive. Routes are grouped by capability, one class each
  * ({@code health}, TAP at {@code /tap}, MOCs at {@code /moc}, cross-match at {@code /xmatch}, SODA at {@code /soda},
- * DataLink at {@code /datalink}; the web UI as it lands).
+ * DataLink at {@code /datalink}, batch cutouts at {@code /cutouts}, dataset jobs at {@code /datasets}; the web UI as it
+ * lands).
  *
  * <p>Thread-safe: handlers only read the immutable {@link Archive} snapshot.
  */
@@ -34,10 +39,12 @@ public final class SkysieveServer implements AutoCloseable {
     private final CutoutRoutes cutouts;
 
     private final DataLinkRoutes dataLink;
+    private final DatasetRoutes datasets;
 
     private SkysieveServer(Javalin javalin, TapService tap, XmatchService xmatch, CutoutRoutes cutouts,
-            DataLinkRoutes dataLink) {
+            DataLinkRoutes dataLink, DatasetRoutes datasets) {
         this.dataLink = dataLink;
+        this.datasets = datasets;
         this.javalin = javalin;
         this.tap = tap;
         this.xmatch = xmatch;
@@ -61,10 +68,29 @@ public final class SkysieveServer implements AutoCloseable {
         return start(archive, port, new TapService(archive, tapSettings, executor));
     }
 
+    /** As {@link #start(Archive, int, TapSettings, AdqlExecutor)}, dataset jobs under {@code datasetSettings}. */
+    public static SkysieveServer start(Archive archive, int port, TapSettings tapSettings, AdqlExecutor executor,
+            DatasetSettings datasetSettings) {
+        return start(archive, port, new TapService(archive, tapSettings, executor), datasetSettings,
+                new LibraryDatasetEngine(archive));
+    }
+
     /** Starts serving {@code archive} with a TAP service built by the caller (closed with the server). */
     public static SkysieveServer start(Archive archive, int port, TapService tap) {
+        return start(archive, port, tap, DatasetSettings.defaults(archive.layout().root().resolve(".datasets")),
+                new LibraryDatasetEngine(archive));
+    }
+
+    /**
+     * Starts serving {@code archive} with a TAP service built by the caller (closed with the server) and dataset jobs
+     * built by {@code datasetEngine} under {@code datasetSettings}.
+     */
+    public static SkysieveServer start(Archive archive, int port, TapService tap, DatasetSettings datasetSettings,
+            DatasetEngine datasetEngine) {
         requireNonNull(archive, "archive is null");
         requireNonNull(tap, "tap is null");
+        requireNonNull(datasetSettings, "datasetSettings is null");
+        requireNonNull(datasetEngine, "datasetEngine is null");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Expected a port in [0, 65535]. Actual: " + port);
         }
@@ -74,12 +100,14 @@ public final class SkysieveServer implements AutoCloseable {
         SodaRoutes soda = new SodaRoutes(archive);
         DataLinkRoutes dataLink = new DataLinkRoutes(archive, soda::plateIndex);
         CutoutRoutes cutouts = new CutoutRoutes(archive, CutoutSettings.defaults(archive.layout().root().resolve(".cutouts")));
+        DatasetRoutes datasets = new DatasetRoutes(datasetSettings, datasetEngine);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
             // slack, TapService answers with its own 413 naming the limit.
-            config.jetty.multipartConfig.maxTotalRequestSize(Math.max(tap.settings().uploadLimitBytes(), xmatch.settings().uploadLimitBytes())
-                    + (1 << 20), io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(Math.max(Math.max(tap.settings().uploadLimitBytes(),
+                    xmatch.settings().uploadLimitBytes()), datasetSettings.uploadLimitBytes()) + (1 << 20),
+                    io.javalin.config.SizeUnit.BYTES);
             health.register(config.routes);
             tap.register(config.routes);
             mocs.register(config.routes);
@@ -87,6 +115,7 @@ public final class SkysieveServer implements AutoCloseable {
             soda.register(config.routes);
             dataLink.register(config.routes);
             cutouts.register(config.routes);
+            datasets.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {
@@ -96,10 +125,11 @@ public final class SkysieveServer implements AutoCloseable {
             xmatch.close();
             dataLink.close();
             cutouts.close();
+            datasets.close();
             throw new IllegalArgumentException("Port " + port + " is already in use: stop what uses it, or choose another"
                     + " port with --port", e);
         }
-        return new SkysieveServer(javalin, tap, xmatch, cutouts, dataLink);
+        return new SkysieveServer(javalin, tap, xmatch, cutouts, dataLink, datasets);
     }
 
     /** The port actually listened on. */
@@ -114,5 +144,6 @@ public final class SkysieveServer implements AutoCloseable {
         xmatch.close();
         dataLink.close();
         cutouts.close();
+        datasets.close();
     }
 }

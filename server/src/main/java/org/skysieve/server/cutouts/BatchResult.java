@@ -7,12 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.skysieve.images.BatchFormat;
+import org.skysieve.server.jobs.ResultArchive;
 
 /**
  * The files a batch made and how they are served. Every format has one bundle ({@code result}): for npy a NumPy
@@ -27,8 +26,8 @@ import org.skysieve.images.BatchFormat;
  * @param outside stamps outside every plate or without a position
  */
 record BatchResult(BatchFormat format, Map<String, Path> files, long stamps, long outside) {
-    /** 2000-01-01T00:00:00Z, the time of every bundle entry. */
-    private static final long FIXED_TIME_MILLIS = 946_684_800_000L;
+    /** The time of every bundle entry, so that the same batch gives the same bytes. */
+    private static final Instant FIXED_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
     BatchResult {
         requireNonNull(format, "format is null");
@@ -64,19 +63,6 @@ record BatchResult(BatchFormat format, Map<String, Path> files, long stamps, lon
             }
             return;
         }
-        ZipOutputStream zip = new ZipOutputStream(out);
-        // .npy floats barely compress: level 0 keeps the bundle as fast as a copy
-        zip.setLevel(Deflater.NO_COMPRESSION);
-        for (Map.Entry<String, Path> file : files.entrySet()) {
-            ZipEntry entry = new ZipEntry(file.getKey());
-            entry.setTime(FIXED_TIME_MILLIS); // the same batch gives the same bytes
-            zip.putNextEntry(entry);
-            try (InputStream in = Files.newInputStream(file.getValue())) {
-                in.transferTo(zip);
-            }
-            zip.closeEntry();
-        }
-        zip.finish();
-        zip.flush();
+        ResultArchive.write(ResultArchive.Format.ZIP, files, FIXED_TIME, out);
     }
 }

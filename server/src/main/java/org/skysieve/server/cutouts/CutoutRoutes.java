@@ -33,6 +33,14 @@ import org.skysieve.images.StampStatus;
 import org.skysieve.images.StampStretch;
 import org.skysieve.server.http.ErrorCategory;
 import org.skysieve.server.http.ServiceException;
+import org.skysieve.server.jobs.Job;
+import org.skysieve.server.jobs.JobOutcome;
+import org.skysieve.server.jobs.JobResult;
+import org.skysieve.server.jobs.JobStore;
+import org.skysieve.server.jobs.JobStoreSettings;
+import org.skysieve.server.jobs.SyncFolders;
+import org.skysieve.server.jobs.UwsJobDocument;
+import org.skysieve.server.tap.UwsPhase;
 import org.skysieve.server.xmatch.UploadedCatalogue;
 import org.skysieve.sky.LonLat;
 import org.skysieve.xmatch.LoadedTable;
@@ -48,7 +56,9 @@ import org.skysieve.xmatch.LoadedTable;
  *       gives the UWS job document (phase, progress in {@code jobInfo}, result links), {@code /phase} the phase,
  *       {@code /progress} {@code DONE TOTAL} stamps, {@code /results/result} the bundle and, for npy,
  *       {@code /results/cutouts.npy}, {@code /results/mask.npy}, {@code /results/index.csv}; {@code /error} the message
- *       of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) stops and removes it.</li>
+ *       of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) stops and removes it. Jobs are kept in a
+ *       {@link JobStore} under {@link CutoutSettings#workFolder()}{@code /jobs}: they and their results survive a
+ *       restart (a job interrupted by one ends in ERROR) until their destruction time.</li>
  *   <li>{@code GET /cutouts/preview?SURVEY=&BAND=&RA=&DEC=&SIZE=[&STRETCH=][&SCALE=&RESAMPLE=]}: one stamp as a
  *       stretched 8-bit PNG, north up; a stamp touching no plate is a 404.</li>
  * </ul>
@@ -58,15 +68,18 @@ import org.skysieve.xmatch.LoadedTable;
 public final class CutoutRoutes implements AutoCloseable {
     public static final String BASE = "/cutouts";
     private static final long FORM_SLACK_BYTES = 64 << 10;
+    private static final String STAMPS = "stamps";
     private final Archive archive;
     private final CutoutSettings settings;
-    private final CutoutJobs jobs;
+    private final JobStore jobs;
     private volatile CutoutService service;
 
     public CutoutRoutes(Archive archive, CutoutSettings settings) {
         this.archive = requireNonNull(archive, "archive is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.jobs = new CutoutJobs(settings.asyncThreads());
+        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cutout",
+                settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
+        SyncFolders.deleteStale(settings.workFolder());
     }
 
     public CutoutSettings settings() {
@@ -78,7 +91,7 @@ public final class CutoutRoutes implements AutoCloseable {
         routes.get(BASE + "/preview", this::preview);
         routes.post(BASE + "/async", this::createJob);
         routes.get(BASE + "/async/{id}", context -> context.contentType("text/xml; charset=utf-8")
-                .result(CutoutJobDocuments.job(job(context), jobUrl(context))));
+                .result(document(job(context), jobUrl(context))));
         routes.post(BASE + "/async/{id}", context -> {
             String action = context.formParam("ACTION");
             if (action == null || !action.equalsIgnoreCase("DELETE")) {
@@ -90,17 +103,17 @@ public final class CutoutRoutes implements AutoCloseable {
         routes.get(BASE + "/async/{id}/phase", context -> context.contentType("text/plain")
                 .result(job(context).phase().name()));
         routes.get(BASE + "/async/{id}/progress", context -> {
-            CutoutJobs.Job job = job(context);
-            context.contentType("text/plain").result(job.progress().done() + " " + job.progress().total());
+            Job job = job(context);
+            context.contentType("text/plain").result(job.progress().done() + " " + stampsTotal(job));
         });
         routes.get(BASE + "/async/{id}/error", context -> context.contentType("text/plain; charset=utf-8")
-                .result(job(context).error().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
+                .result(job(context).errorMessage().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
                         "Expected a job in phase ERROR or ABORTED. Actual: " + job(context).phase()))));
         routes.get(BASE + "/async/{id}/results/{name}", this::result);
     }
 
     private void sync(Context context) throws IOException {
-        Path folder = settings.workFolder().resolve("sync-" + CutoutJobs.newId());
+        Path folder = SyncFolders.newFolder(settings.workFolder(), jobs.newId());
         try {
             Prepared prepared = prepare(context, folder, settings.maxSyncBytes(), "; larger batches go to "
                     + BASE + "/async");
@@ -116,8 +129,9 @@ public final class CutoutRoutes implements AutoCloseable {
     }
 
     private void createJob(Context context) throws IOException {
-        String id = CutoutJobs.newId();
-        Path folder = settings.workFolder().resolve("job-" + id);
+        jobs.checkCapacity();
+        String id = jobs.newId();
+        Path folder = jobs.folder(id);
         Prepared prepared;
         try {
             prepared = prepare(context, folder, settings.maxAsyncBytes(), "");
@@ -125,14 +139,28 @@ public final class CutoutRoutes implements AutoCloseable {
             Folders.deleteRecursively(folder);
             throw e;
         }
-        jobs.submit(id, folder, (long) prepared.raDeg().length * prepared.spec().bands().size(),
-                (jobFolder, progress) -> run(prepared, jobFolder, progress));
+        long totalStamps = (long) prepared.raDeg().length * prepared.spec().bands().size();
+        try {
+            jobs.submit(id, Map.of("format", prepared.spec().format().name(), "stamps_total",
+                    Long.toString(totalStamps)), job -> {
+                job.progress(STAMPS, 0, totalStamps);
+                BatchResult result = run(prepared, job.folder(), (done, total) -> job.progress(STAMPS, done, total));
+                List<JobResult> results = new ArrayList<>();
+                result.files().forEach((name, file) -> results.add(new JobResult(name,
+                        job.folder().relativize(file).toString(), BatchResult.typeOf(name))));
+                return new JobOutcome(results, Map.of("stamps", Long.toString(result.stamps()), "outside",
+                        Long.toString(result.outside())));
+            });
+        } catch (RuntimeException e) {
+            Folders.deleteRecursively(folder);
+            throw e;
+        }
         context.redirect(context.scheme() + "://" + context.host() + BASE + "/async/" + id, HttpStatus.SEE_OTHER);
     }
 
     private void result(Context context) throws IOException {
-        CutoutJobs.Job job = job(context);
-        BatchResult result = job.result().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
+        Job job = job(context);
+        BatchResult result = batchResult(job).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
                 "Expected a COMPLETED job. Actual: phase " + job.phase()));
         String name = context.pathParam("name");
         if (name.equals("result")) {
@@ -150,6 +178,35 @@ public final class CutoutRoutes implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             in.transferTo(context.outputStream());
         }
+    }
+
+    /** The batch a COMPLETED job made, from what its record keeps. */
+    private Optional<BatchResult> batchResult(Job job) {
+        if (job.phase() != UwsPhase.COMPLETED) {
+            return Optional.empty();
+        }
+        Map<String, Path> files = new LinkedHashMap<>();
+        job.results().forEach(result -> files.put(result.name(), jobs.file(job, result)));
+        return Optional.of(new BatchResult(BatchFormat.valueOf(job.attribute("format").orElseThrow()), files,
+                Long.parseLong(job.attribute("stamps").orElseThrow()),
+                Long.parseLong(job.attribute("outside").orElseThrow())));
+    }
+
+    /** The stamps of the whole batch (known from the request before the batch reports it). */
+    private static long stampsTotal(Job job) {
+        return job.progress().total() >= 0 ? job.progress().total()
+                : Long.parseLong(job.attribute("stamps_total").orElse("0"));
+    }
+
+    /** The UWS job document, with the progress in stamps in {@code jobInfo}. */
+    private String document(Job job, String url) {
+        Optional<BatchResult> result = batchResult(job);
+        StringBuilder info = new StringBuilder("<progress stamps_done=\"").append(job.progress().done())
+                .append("\" stamps_total=\"").append(stampsTotal(job)).append("\"/>");
+        result.ifPresent(batch -> info.append("<stamps written=\"").append(batch.stamps()).append("\" outside=\"")
+                .append(batch.outside()).append("\"/>"));
+        return UwsJobDocument.of(job, url, result.map(CutoutRoutes::resultNames).orElse(List.of()), name -> "",
+                info.toString());
     }
 
     static List<String> resultNames(BatchResult result) {
@@ -372,7 +429,7 @@ public final class CutoutRoutes implements AutoCloseable {
         context.redirect(context.scheme() + "://" + context.host() + BASE + "/async", HttpStatus.SEE_OTHER);
     }
 
-    private CutoutJobs.Job job(Context context) {
+    private Job job(Context context) {
         String id = context.pathParam("id");
         return jobs.job(id).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing"
                 + " cutout job. Actual: " + id));
@@ -400,9 +457,9 @@ public final class CutoutRoutes implements AutoCloseable {
         return current;
     }
 
+    /** Stops running jobs; jobs and their results stay in the work folder for the next start. */
     @Override
     public void close() {
         jobs.close();
-        Folders.deleteRecursively(settings.workFolder());
     }
 }

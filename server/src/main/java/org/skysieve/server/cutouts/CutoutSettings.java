@@ -3,11 +3,12 @@ package org.skysieve.server.cutouts;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Limits and places of the batch cutout service.
  *
- * @param workFolder        where uploads, results and jobs are kept while they live (removed when the server stops)
+ * @param workFolder        where uploads, results and jobs are kept (jobs under {@code jobs/}, kept across restarts)
  * @param uploadLimitBytes  the largest uploaded position table accepted
  * @param maxSidePixels     the largest stamp side, pixels (single and batch)
  * @param maxSyncBytes      the largest tensor (N x bands x H x W x 4 bytes) a sync {@code POST /cutouts} makes; larger
@@ -15,11 +16,13 @@ import java.nio.file.Path;
  * @param maxAsyncBytes     the largest tensor an async job makes
  * @param threads           worker threads per batch
  * @param asyncThreads      jobs run at the same time; others wait QUEUED
+ * @param jobRetention      how long an async job and its results are kept after creation
  */
 public record CutoutSettings(Path workFolder, long uploadLimitBytes, int maxSidePixels, long maxSyncBytes,
-        long maxAsyncBytes, int threads, int asyncThreads) {
+        long maxAsyncBytes, int threads, int asyncThreads, Duration jobRetention) {
     public CutoutSettings {
         requireNonNull(workFolder, "workFolder is null");
+        requireNonNull(jobRetention, "jobRetention is null");
         if (uploadLimitBytes <= 0 || maxSidePixels <= 0 || maxSyncBytes <= 0 || maxAsyncBytes <= 0 || threads <= 0
                 || asyncThreads <= 0) {
             throw new IllegalArgumentException("Expected every limit and thread count > 0. Actual: " + uploadLimitBytes
@@ -28,14 +31,17 @@ public record CutoutSettings(Path workFolder, long uploadLimitBytes, int maxSide
         }
     }
 
-    /** 1 GB of upload, 4096-pixel sides, 1 GB sync tensors, 200 GB async ones, every processor, one job at a time. */
+    /**
+     * 1 GB of upload, 4096-pixel sides, 1 GB sync tensors, 200 GB async ones, every processor, one job at a time, jobs
+     * kept 7 days.
+     */
     public static CutoutSettings defaults(Path workFolder) {
         return new CutoutSettings(workFolder, 1L << 30, 4096, 1L << 30, 200L << 30,
-                Runtime.getRuntime().availableProcessors(), 1);
+                Runtime.getRuntime().availableProcessors(), 1, Duration.ofDays(7));
     }
 
     public CutoutSettings withMaxSyncBytes(long bytes) {
         return new CutoutSettings(workFolder, uploadLimitBytes, maxSidePixels, bytes, maxAsyncBytes, threads,
-                asyncThreads);
+                asyncThreads, jobRetention);
     }
 }

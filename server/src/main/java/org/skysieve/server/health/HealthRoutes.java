@@ -98,7 +98,10 @@ public final class HealthRoutes {
             }
             page.append("</li>\n");
         }
-        page.append("</ul></body></html>\n");
+        page.append("</ul>\n<h2>ML datasets</h2>\n<p><a href=\"/datasets\">/datasets</a>: POST a dataset spec (YAML or"
+                + " JSON) to build a training set next to the data, follow its progress, download it shard by shard or"
+                + " as one archive; GET lists the dataset jobs and the limits.</p>\n");
+        page.append("</body></html>\n");
         context.contentType("text/html; charset=utf-8").result(page.toString());
     }
 }

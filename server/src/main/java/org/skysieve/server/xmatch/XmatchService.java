@@ -20,6 +20,13 @@ import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.archive.Folders;
 import org.skysieve.server.http.ErrorCategory;
 import org.skysieve.server.http.ServiceException;
+import org.skysieve.server.jobs.Job;
+import org.skysieve.server.jobs.JobOutcome;
+import org.skysieve.server.jobs.JobResult;
+import org.skysieve.server.jobs.JobStore;
+import org.skysieve.server.jobs.JobStoreSettings;
+import org.skysieve.server.jobs.SyncFolders;
+import org.skysieve.server.jobs.UwsJobDocument;
 
 /**
  * Cross-match of an uploaded catalogue against published surveys at {@code /xmatch}.
@@ -29,7 +36,9 @@ import org.skysieve.server.http.ServiceException;
  *       result in the response body.</li>
  *   <li>{@code POST /xmatch/async} (the same body): a job, answered 303 to {@code /xmatch/async/ID}; there {@code GET}
  *       gives the job (a UWS job document), {@code /phase} the phase, {@code /results/result} the result file,
- *       {@code /error} the message of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) removes it.</li>
+ *       {@code /error} the message of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) removes it. Jobs are
+ *       kept in a {@link JobStore} under {@link XmatchSettings#workFolder()}{@code /jobs}: they and their results
+ *       survive a restart (a job interrupted by one ends in ERROR) until their destruction time.</li>
  * </ul>
  *
  * <p>The upload is copied to a file as it arrives (Jetty spools multipart parts to disk), never held whole in memory;
@@ -40,15 +49,18 @@ public final class XmatchService implements AutoCloseable {
     public static final String BASE = "/xmatch";
     /** Room for the text parameters and part headers beside the uploaded file. */
     private static final long FORM_SLACK_BYTES = 64 << 10;
+    private static final String RESULT = "result";
 
     private final Archive archive;
     private final XmatchSettings settings;
-    private final XmatchJobs jobs;
+    private final JobStore jobs;
 
     public XmatchService(Archive archive, XmatchSettings settings) {
         this.archive = requireNonNull(archive, "archive is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.jobs = new XmatchJobs(settings.asyncThreads());
+        this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cross-match",
+                settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
+        SyncFolders.deleteStale(settings.workFolder());
     }
 
     public XmatchSettings settings() {
@@ -58,7 +70,7 @@ public final class XmatchService implements AutoCloseable {
     public void register(RoutesConfig routes) {
         routes.post(BASE, this::sync);
         routes.post(BASE + "/async", this::createJob);
-        routes.get(BASE + "/async/{id}", context -> xml(context, XmatchJobDocuments.job(job(context), jobUrl(context))));
+        routes.get(BASE + "/async/{id}", context -> xml(context, document(job(context), jobUrl(context))));
         routes.post(BASE + "/async/{id}", context -> {
             String action = context.formParam("ACTION");
             if (action == null || !action.equalsIgnoreCase("DELETE")) {
@@ -69,22 +81,21 @@ public final class XmatchService implements AutoCloseable {
         routes.delete(BASE + "/async/{id}", this::deleteJob);
         routes.get(BASE + "/async/{id}/phase", context -> context.contentType("text/plain").result(job(context).phase().name()));
         routes.get(BASE + "/async/{id}/error", context -> context.contentType("text/plain; charset=utf-8")
-                .result(job(context).error().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
+                .result(job(context).errorMessage().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
                         "Expected a job in phase ERROR. Actual: " + job(context).phase()))));
         routes.get(BASE + "/async/{id}/results/result", context -> {
-            XmatchJobs.Job job = job(context);
-            if (job.result().isEmpty()) {
-                throw new ServiceException(ErrorCategory.NOT_FOUND, "Expected a COMPLETED job. Actual: phase " + job.phase());
-            }
-            context.contentType(job.mimeType().orElseThrow());
-            try (InputStream in = Files.newInputStream(job.result().get())) {
+            Job job = job(context);
+            JobResult result = job.result(RESULT).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
+                    "Expected a COMPLETED job. Actual: phase " + job.phase()));
+            context.contentType(result.mimeType());
+            try (InputStream in = Files.newInputStream(jobs.file(job, result))) {
                 in.transferTo(context.outputStream());
             }
         });
     }
 
     private void sync(Context context) throws IOException {
-        Path folder = settings.workFolder().resolve("sync-" + XmatchJobs.newId());
+        Path folder = SyncFolders.newFolder(settings.workFolder(), jobs.newId());
         try {
             Prepared prepared = prepare(context, folder);
             Path out = folder.resolve("result." + prepared.request().format());
@@ -100,8 +111,9 @@ public final class XmatchService implements AutoCloseable {
     }
 
     private void createJob(Context context) throws IOException {
-        String id = XmatchJobs.newId();
-        Path folder = settings.workFolder().resolve("job-" + id);
+        jobs.checkCapacity();
+        String id = jobs.newId();
+        Path folder = jobs.folder(id);
         Prepared prepared;
         try {
             prepared = prepare(context, folder);
@@ -109,11 +121,17 @@ public final class XmatchService implements AutoCloseable {
             Folders.deleteRecursively(folder);
             throw e;
         }
-        jobs.submit(id, folder, jobFolder -> {
-            Path out = jobFolder.resolve("result." + prepared.request().format());
-            long rows = XmatchRun.run(archive, prepared.request(), read(prepared), out);
-            return new XmatchJobs.Outcome(out, prepared.request().mimeType(), rows);
-        });
+        try {
+            jobs.submit(id, Map.of("format", prepared.request().format()), job -> {
+                String name = "result." + prepared.request().format();
+                long rows = XmatchRun.run(archive, prepared.request(), read(prepared), job.folder().resolve(name));
+                return new JobOutcome(List.of(new JobResult(RESULT, name, prepared.request().mimeType())),
+                        Map.of("rows", Long.toString(rows)));
+            });
+        } catch (RuntimeException e) {
+            Folders.deleteRecursively(folder);
+            throw e;
+        }
         context.redirect(context.scheme() + "://" + context.host() + BASE + "/async/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -124,7 +142,13 @@ public final class XmatchService implements AutoCloseable {
         context.redirect(context.scheme() + "://" + context.host() + BASE + "/async", HttpStatus.SEE_OTHER);
     }
 
-    private XmatchJobs.Job job(Context context) {
+    /** The UWS job document: the one result with its rows. */
+    private static String document(Job job, String url) {
+        return UwsJobDocument.of(job, url, job.results().stream().map(JobResult::name).toList(),
+                name -> job.attribute("rows").map(rows -> " rows=\"" + rows + "\"").orElse(""), "");
+    }
+
+    private Job job(Context context) {
         String id = context.pathParam("id");
         return jobs.job(id).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing cross-match job. Actual: " + id));
     }
@@ -192,9 +216,9 @@ public final class XmatchService implements AutoCloseable {
         context.contentType("text/xml; charset=utf-8").result(document);
     }
 
+    /** Stops running jobs; jobs and their results stay in the work folder for the next start. */
     @Override
     public void close() {
         jobs.close();
-        Folders.deleteRecursively(settings.workFolder());
     }
 }

@@ -158,6 +158,30 @@ class XmatchServiceTest {
     }
 
     @Test
+    void finishedJobsAndTheirResultsSurviveARestart() throws Exception {
+        Map<String, String> form = Map.of("surveys", "deep_optical", "radius", "1arcsec");
+        String job = client.post("/xmatch/async", form, uploadCsv).headers().firstValue("Location").orElseThrow();
+        String failed = client.post("/xmatch/async", form, "uid,ra,dec\n1,10.0,95.0\n".getBytes()).headers()
+                .firstValue("Location").orElseThrow();
+        assertThat(waitForEnd(job)).isEqualTo("COMPLETED");
+        assertThat(waitForEnd(failed)).isEqualTo("ERROR");
+        byte[] result = client.get(job + "/results/result").body();
+        String document = XmatchClient.text(client.get(job));
+        server.close();
+        server = SkysieveServer.start(archive, 0);
+        client = new XmatchClient(server.port());
+        String jobNow = job.replaceFirst(":\\d+/", ":" + server.port() + "/");
+        String failedNow = failed.replaceFirst(":\\d+/", ":" + server.port() + "/");
+        assertThat(XmatchClient.text(client.get(jobNow + "/phase"))).isEqualTo("COMPLETED");
+        assertThat(client.get(jobNow + "/results/result").body()).isEqualTo(result);
+        String again = XmatchClient.text(client.get(jobNow));
+        assertThat(again.replace(jobNow, job)).isEqualTo(document);
+        assertThat(XmatchClient.text(client.get(failedNow + "/error"))).contains("dec");
+        assertThat(client.delete(jobNow).statusCode()).isEqualTo(303);
+        assertThat(client.get(jobNow).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aFailedJobReportsItsErrorAndLeavesOtherJobsAlone() throws Exception {
         HttpResponse<byte[]> bad = client.post("/xmatch/async", Map.of("surveys", "deep_optical", "radius", "1arcsec"),
                 "uid,ra,dec\n1,10.0,5.0\n2,11.0,95.0\n".getBytes());
