@@ -126,7 +126,11 @@ class MemoryTablesTest {
         queries.addAll(List.of("SELECT 1 AS one, 2.5 AS half, 'x' AS text, id + 1 AS next FROM deep_optical.sources",
                 "SELECT COUNT(*) AS n, AVG(mag_r) AS mean, SUM(flags) AS total FROM deep_optical.sources",
                 "SELECT CAST(flags AS SMALLINT) AS s, ra * 2 AS twice, mag_r / 2 AS half FROM deep_optical.sources",
-                "SELECT a.id, b.id FROM deep_optical.sources AS a JOIN deep_optical.sources AS b ON a.id = b.id"));
+                "SELECT a.id, b.id FROM deep_optical.sources AS a JOIN deep_optical.sources AS b ON a.id = b.id",
+                "SELECT TOP 3 id FROM deep_optical.sources ORDER BY id OFFSET 2",
+                "SELECT id FROM deep_optical.sources ORDER BY id OFFSET 5",
+                "SELECT TOP 2 id FROM deep_optical.sources UNION SELECT TOP 2 sourceid FROM near_infrared.sources",
+                "WITH b AS (SELECT TOP 9 id FROM deep_optical.sources ORDER BY id) SELECT id FROM b ORDER BY id DESC"));
         int untyped = 0;
         for (QueryEngine engine : List.of(files, memory)) {
             for (String adql : queries) {
@@ -143,6 +147,21 @@ class MemoryTablesTest {
                 }
                 try (ChunkedQueryResult result = engine.executeChunked(adql, QueryOptions.of(4, TinySky.UNLIMITED.timeout()))) {
                     assertThat(typeIds(result.chunks())).as(adql).isEqualTo(expected);
+                }
+                // at most maxRecords + 1 rows, the query's own TOP/OFFSET/ORDER BY kept: the first rows of the full result
+                List<String> all = rows(engine, adql);
+                List<String> cut = new ArrayList<>();
+                try (ChunkedQueryResult result = engine.executeChunked(adql, QueryOptions.of(4, TinySky.UNLIMITED.timeout()))) {
+                    while (result.chunks().nextChunk()) {
+                        for (int row = 0; row < result.chunks().chunk().rowCount(); row++) {
+                            var first = result.chunks().chunk().vector(0);
+                            cut.add(first.getType() == org.duckdb.DuckDBColumnType.BIGINT ? first.getLong(row) + "|" : "?");
+                        }
+                    }
+                }
+                assertThat(cut).as(adql).hasSize(Math.min(all.size(), 5));
+                if (adql.contains("ORDER BY id")) {
+                    assertThat(cut).as(adql).isEqualTo(all.subList(0, cut.size()).stream().map(r -> r.substring(0, r.indexOf('|') + 1)).toList());
                 }
             }
         }
