@@ -29,7 +29,7 @@ import org.skysieve.query.check.TableSource;
  * the same either way (but for the order of rows without ORDER BY, which ADQL leaves open).
  *
  * <p>Sizes: a copy is uncompressed DuckDB columns (about 270 bytes per row for the 36 columns of the synthetic
- * deep_optical, 2.0 times the Parquet data uncompressed, 3.0 times the zstd files). Before copying, a table's size is
+ * deep_optical, 2.0 times the Parquet data uncompressed, 2.6 times the zstd files on disk). Before copying, a table's size is
  * estimated from its Parquet footers ({@link #estimatedBytes}); after, the memory DuckDB reports for in-memory tables
  * is what counts against the budget, and a copy beyond it is dropped. Immutable after {@link #load}; thread-safe.
  */
