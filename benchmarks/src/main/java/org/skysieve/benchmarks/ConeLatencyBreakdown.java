@@ -64,14 +64,14 @@ public final class ConeLatencyBreakdown {
             try (Statement statement = database.createStatement()) {
                 statement.execute("SET parquet_metadata_cache = true");
                 statement.execute("SET threads = " + threads);
-                statement.execute("SET preserve_insertion_order = false");
                 if (System.getenv("NATIVE") != null) {
-                    // experiment: the survey copied into a DuckDB table (in memory), sorted on _healpix_29
+                    // the survey copied into a DuckDB table (in memory), sorted on _healpix_29 (insertion order kept)
                     long start = System.nanoTime();
                     statement.execute("CREATE TABLE native_sources AS SELECT * FROM read_parquet('" + data.toAbsolutePath()
                             + "/deep_optical/sources/dataset/*/*/*.parquet') ORDER BY _healpix_29");
                     System.out.printf(Locale.ROOT, "native table loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
                 }
+                statement.execute("SET preserve_insertion_order = false");
             }
             Random random = new Random(42);
             for (int i = 0; i < cones + warmUp; i++) {
@@ -85,7 +85,10 @@ public final class ConeLatencyBreakdown {
                 AnalyzedQuery analyzed = Analyzer.analyze(tree, engine.tables());
                 long t2 = System.nanoTime();
                 TranslatedQuery translated = Translation.toDuckDb(analyzed, engine.tables());
-                String sql = QueryEngine.typedOuterQuery(analyzed.columns(), translated.sql(), 10_000_001);
+                // as the engine runs a query whose columns DuckDB already types as documented: no outer CAST layer
+                // (TYPED=1: the CAST layer, as before)
+                String sql = System.getenv("TYPED") != null ? QueryEngine.typedOuterQuery(analyzed.columns(), translated.sql(), 10_000_001)
+                        : "SELECT * FROM (" + translated.sql() + ") AS q LIMIT 10000001";
                 if (System.getenv("NATIVE") != null) {
                     sql = sql.replaceAll("read_parquet\\(\\[[^]]*\\], hive_partitioning = false\\)", "native_sources");
                 }
@@ -133,10 +136,12 @@ public final class ConeLatencyBreakdown {
         Path jobs = java.nio.file.Files.createTempDirectory("skysieve-breakdown-");
         double[] headers = new double[cones];
         double[] total = new double[cones];
-        try (org.skysieve.server.tap.QueryEngineExecutor executor = org.skysieve.server.tap.QueryEngineExecutor.open(archive, jobs);
+        org.skysieve.query.EngineResources resources = org.skysieve.query.EngineResources.defaults()
+                .withMemoryTables(System.getenv("NATIVE") != null ? 4L << 30 : 0);
+        try (org.skysieve.server.tap.QueryEngineExecutor executor = org.skysieve.server.tap.QueryEngineExecutor.open(archive, jobs, resources);
                 org.skysieve.server.SkysieveServer server = org.skysieve.server.SkysieveServer.start(archive, 0,
                         org.skysieve.server.tap.TapSettings.defaults(jobs), executor)) {
-            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + server.port() + "/tap/sync?LANG=ADQL";
             Random random = new Random(42);
             byte[] buffer = new byte[1 << 16];

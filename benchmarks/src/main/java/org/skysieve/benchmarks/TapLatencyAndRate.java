@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.skysieve.catalog.archive.Archive;
@@ -26,7 +27,11 @@ import org.skysieve.synth.SkyScale;
  * {@code /tap/sync}. Figures of DaCHS measured on this machine (issue 3): TAP cone p50 81 ms, bulk BINARY2 137k rows/s.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.skysieve.benchmarks.TapLatencyAndRate [DATA] [CONES]
- * [RADIUS_DEG] [ROWS] [THREADS]}; THREADS: DuckDB threads of the engine (default: one per processor); DATA defaults to /tmp/medium-sky, generated there (about a minute) when absent.
+ * [RADIUS_DEG] [ROWS] [THREADS] [MEMORY_TABLES_MB]}; THREADS: DuckDB threads of the engine (default or 0: one per
+ * processor); MEMORY_TABLES_MB: when above 0, the cones are measured twice back to back, first on the Parquet files,
+ * then on in-memory copies of the tables within that budget ({@code serve --memory-tables-mb}); ROWS 0 skips the
+ * downloads. The client speaks HTTP/1.1 and keeps its connection open, as pyvo's (requests) does. DATA defaults to
+ * /tmp/medium-sky, generated there (about a minute) when absent.
  */
 public final class TapLatencyAndRate {
     /** GAVO DaCHS (PostgreSQL + q3c) on this machine, issue 3: TAP sync cone p50 in ms. */
@@ -46,33 +51,55 @@ public final class TapLatencyAndRate {
         double radiusDeg = args.length > 2 ? Double.parseDouble(args[2]) : 0.1;
         long rows = args.length > 3 ? Long.parseLong(args[3]) : 1_000_000;
         org.skysieve.query.EngineResources resources = org.skysieve.query.EngineResources.defaults();
-        if (args.length > 4) {
+        if (args.length > 4 && Integer.parseInt(args[4]) > 0) {
             resources = new org.skysieve.query.EngineResources(Integer.parseInt(args[4]), resources.memoryLimitBytes(),
                     resources.spillFolder(), resources.maxSpillBytes());
         }
+        long memoryTablesMb = args.length > 5 ? Long.parseLong(args[5]) : 0;
         System.out.printf(Locale.ROOT, "DuckDB threads: %d%n", resources.threads());
         if (!Files.isDirectory(data)) {
             System.out.println("generating a medium sky into " + data + " ...");
             SkyGenerator.generate(data, 1L, SkyScale.MEDIUM, message -> { });
         }
         Archive archive = Archive.open(data);
-        Path jobs = Files.createTempDirectory("skysieve-tap-bench-");
-        TapSettings settings = TapSettings.defaults(jobs);
-        try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs, resources);
-                SkysieveServer server = SkysieveServer.start(archive, 0, settings, executor)) {
-            HttpClient client = HttpClient.newHttpClient();
-            String base = "http://localhost:" + server.port() + "/tap/sync?LANG=ADQL";
-            for (String columns : new String[] {"*", "id, ra, dec"}) {
-                cones(client, base, archive, cones, radiusDeg, columns);
+        // with a memory budget: the cones first on the files, then on the in-memory copies, back to back
+        List<Long> budgets = memoryTablesMb > 0 ? List.of(0L, memoryTablesMb) : List.of(0L);
+        for (long budgetMb : budgets) {
+            Path jobs = Files.createTempDirectory("skysieve-tap-bench-");
+            TapSettings settings = TapSettings.defaults(jobs);
+            try (QueryEngineExecutor executor = QueryEngineExecutor.open(archive, jobs, resources.withMemoryTables(budgetMb << 20));
+                    SkysieveServer server = SkysieveServer.start(archive, 0, settings, executor)) {
+                System.out.println(budgetMb == 0 ? "tables read from their HATS Parquet files"
+                        : "in-memory table copies (--memory-tables-mb " + budgetMb + "): " + describe(executor.engine().memoryTables()));
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                String base = "http://localhost:" + server.port() + "/tap/sync?LANG=ADQL";
+                for (String columns : new String[] {"*", "id, ra, dec"}) {
+                    cones(client, base, archive, cones, radiusDeg, columns);
+                }
+                if (rows > 0 && budgetMb == budgets.get(budgets.size() - 1)) {
+                    duckDbAlone(executor, rows);
+                    jdbcRead(executor, rows);
+                    for (String format : new String[] {"votable", "parquet"}) {
+                        download(client, base, rows, format);
+                    }
+                }
+            } finally {
+                org.skysieve.catalog.archive.Folders.deleteRecursively(jobs);
             }
-            duckDbAlone(executor, rows);
-            jdbcRead(executor, rows);
-            for (String format : new String[] {"votable", "parquet"}) {
-                download(client, base, rows, format);
-            }
-        } finally {
-            org.skysieve.catalog.archive.Folders.deleteRecursively(jobs);
         }
+    }
+
+    /** What was copied into memory, with sizes and load times, and what was not. */
+    static String describe(org.skysieve.query.MemoryTables tables) {
+        StringBuilder text = new StringBuilder();
+        for (org.skysieve.query.MemoryTables.Loaded table : tables.loaded()) {
+            text.append(String.format(Locale.ROOT, "%n  %s: %,d rows, %.0f MiB, loaded in %.2f s", table.tableName(), table.rows(),
+                    table.bytes() / (double) (1 << 20), table.loadTime().toNanos() / 1e9));
+        }
+        for (org.skysieve.query.MemoryTables.Skipped table : tables.skipped()) {
+            text.append(String.format(Locale.ROOT, "%n  %s: left on its files (%s)", table.tableName(), table.reason()));
+        }
+        return text.toString();
     }
 
     private static void cones(HttpClient client, String base, Archive archive, int cones, double radiusDeg, String columns)

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.query.EngineResources;
+import org.skysieve.query.MemoryTables;
 import org.skysieve.server.SkysieveServer;
 import org.skysieve.server.datasets.DatasetSettings;
 import org.skysieve.server.tap.QueryEngineExecutor;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Option;
 /** {@code skysieve serve}: the HTTP server over a data folder. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve a data folder over HTTP.")
 final class ServeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "Data folder (from generate or ingest).")
     Path data;
 
@@ -33,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
             + " under DATA/.tap/spill for sorts, joins and aggregates larger than memory, in MiB (default: ${DEFAULT-VALUE};"
             + " 0 = no spilling).")
     long querySpillMb;
+
+    @Option(names = "--memory-tables-mb", paramLabel = "MB", defaultValue = "0", description = "Copy survey tables into memory,"
+            + " sorted on their HEALPix index, smallest first while they fit in MB MiB together, and run queries on the copies"
+            + " (cone searches about twice as fast); the HATS files stay the source of truth (default: ${DEFAULT-VALUE} = none).")
+    long memoryTablesMb;
 
     @Option(names = "--upload-limit-rows", paramLabel = "ROWS", description = "Most rows in one table uploaded to TAP (default: "
             + TapSettings.DEFAULT_UPLOAD_LIMIT_ROWS + "; advertised in /tap/capabilities).")
@@ -63,6 +72,11 @@ final class ServeCommand implements Callable<Integer> {
         if (querySpillMb == 0) {
             resources = new EngineResources(resources.threads(), resources.memoryLimitBytes(), java.util.Optional.empty(), 0);
         }
+        if (memoryTablesMb < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Expected --memory-tables-mb >= 0. Actual: "
+                    + memoryTablesMb);
+        }
+        resources = resources.withMemoryTables(memoryTablesMb << 20);
         DatasetSettings datasets = DatasetSettings.defaults(archive.layout().root().resolve(".datasets"))
                 .withMaxConcurrentBuilds(datasetBuilds).withRetention(java.time.Duration.ofDays(datasetRetentionDays))
                 .withMaxObjects(datasetMaxObjects);
@@ -96,6 +110,13 @@ final class ServeCommand implements Callable<Integer> {
         String base = "http://localhost:" + server.port();
         System.out.println("skysieve is serving " + archive.surveys().size() + " surveys from " + archive.layout().root());
         archive.surveys().forEach(s -> System.out.printf("  %-16s %,12d rows%n", s.survey().name(), s.totalRows()));
+        MemoryTables copies = served.executor().engine().memoryTables();
+        if (copies.budgetBytes() > 0) {
+            System.out.printf("  in memory (--memory-tables-mb %d): %d MiB used%n", copies.budgetBytes() >> 20, copies.usedBytes() >> 20);
+            copies.loaded().forEach(t -> System.out.printf("    %-28s %,12d rows %6d MiB, loaded in %.1f s%n", t.tableName(), t.rows(),
+                    t.bytes() >> 20, t.loadTime().toMillis() / 1000.0));
+            copies.skipped().forEach(t -> System.out.printf("    %-28s left on its files: %s%n", t.tableName(), t.reason()));
+        }
         System.out.println("  home:   " + base + "/");
         System.out.println("  health: " + base + "/health");
         System.out.println("  TAP:    " + base + "/tap  (ADQL 2.1; e.g. pyvo.dal.TAPService(\"" + base + "/tap\"))");

@@ -16,8 +16,12 @@ import java.util.Optional;
  * @param spillFolder      where DuckDB may write temporary files for sorts, joins and aggregates larger than memory;
  *                         empty: no spilling (DuckDB's own default would be {@code .tmp} in the working directory)
  * @param maxSpillBytes    the most those temporary files may take together (>= 0; ignored without a spill folder)
+ * @param memoryTablesBytes the most memory the in-memory copies of survey tables may take together ({@link MemoryTables};
+ *                         >= 0, 0 = no copies, every table read from its files); held beside {@code memoryLimitBytes},
+ *                         not out of it
  */
-public record EngineResources(int threads, long memoryLimitBytes, Optional<Path> spillFolder, long maxSpillBytes) {
+public record EngineResources(int threads, long memoryLimitBytes, Optional<Path> spillFolder, long maxSpillBytes,
+        long memoryTablesBytes) {
     private static final long MINIMUM_MEMORY_BYTES = 64L << 20;
 
     public EngineResources {
@@ -31,6 +35,14 @@ public record EngineResources(int threads, long memoryLimitBytes, Optional<Path>
         if (maxSpillBytes < 0) {
             throw new IllegalArgumentException("Expected maxSpillBytes >= 0. Actual: " + maxSpillBytes);
         }
+        if (memoryTablesBytes < 0) {
+            throw new IllegalArgumentException("Expected memoryTablesBytes >= 0. Actual: " + memoryTablesBytes);
+        }
+    }
+
+    /** Without in-memory copies of survey tables. */
+    public EngineResources(int threads, long memoryLimitBytes, Optional<Path> spillFolder, long maxSpillBytes) {
+        this(threads, memoryLimitBytes, spillFolder, maxSpillBytes, 0);
     }
 
     /**
@@ -45,7 +57,13 @@ public record EngineResources(int threads, long memoryLimitBytes, Optional<Path>
 
     /** These resources, spilling at most {@code maxBytes} into {@code folder}. */
     public EngineResources withSpill(Path folder, long maxBytes) {
-        return new EngineResources(threads, memoryLimitBytes, Optional.of(requireNonNull(folder, "folder is null")), maxBytes);
+        return new EngineResources(threads, memoryLimitBytes, Optional.of(requireNonNull(folder, "folder is null")), maxBytes,
+                memoryTablesBytes);
+    }
+
+    /** These resources, with in-memory copies of survey tables taking at most {@code bytes} together (0: none). */
+    public EngineResources withMemoryTables(long bytes) {
+        return new EngineResources(threads, memoryLimitBytes, spillFolder, maxSpillBytes, bytes);
     }
 
     private static long physicalMemoryBytes() {

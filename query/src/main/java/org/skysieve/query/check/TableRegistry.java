@@ -75,6 +75,23 @@ public final class TableRegistry {
         return new TableRegistry(all, statusBands);
     }
 
+    /**
+     * This registry with the HATS tables named in {@code memoryTables} (qualified name {@code survey.table}, exactly as
+     * published, to the SQL name of their copy in the query database) read from those copies.
+     */
+    public TableRegistry withMemoryTables(Map<String, String> memoryTables) {
+        requireNonNull(memoryTables, "memoryTables is null");
+        List<TableDescription> all = new ArrayList<>();
+        for (TableDescription table : tables) {
+            String copy = memoryTables.get(table.qualifiedName());
+            all.add(copy != null && table.source() instanceof TableSource.Hats hats
+                    ? new TableDescription(table.schema(), table.name(), table.columns(), table.position(),
+                            new TableSource.Hats(hats.catalogue(), Optional.of(copy)))
+                    : table);
+        }
+        return new TableRegistry(all, statusBands);
+    }
+
     public List<TableDescription> tables() {
         return tables;
     }

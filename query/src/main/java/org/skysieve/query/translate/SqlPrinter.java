@@ -25,7 +25,8 @@ import org.skysieve.sky.healpix.HealpixRanges;
  * Prints a rewritten tree as DuckDB SQL. Safety by construction: identifiers always go through
  * {@link SqlText#identifier} (quotes doubled), strings through {@link SqlText#literal}, numbers are re-printed from
  * their parsed value, functions come from {@link FunctionMapping}'s allow-list, and tables become
- * {@code read_parquet([...])} of file paths taken from the registry, never from the query text. TOP n becomes
+ * {@code read_parquet([...])} of file paths taken from the registry (or the name of the table's copy in memory, also from
+ * the registry), never from the query text. TOP n becomes
  * LIMIT n (after ORDER BY, with OFFSET, as ADQL orders them). Every operation is parenthesised. One per query.
  */
 final class SqlPrinter {
@@ -150,7 +151,12 @@ final class SqlPrinter {
             filesRead.add(file.file());
             return "read_parquet(" + SqlText.literal(file.file().toString()) + ")";
         }
-        HatsCatalog catalogue = ((TableSource.Hats) table.source()).catalogue();
+        TableSource.Hats hats = (TableSource.Hats) table.source();
+        if (hats.memoryTable().isPresent()) {
+            // every row, sorted on the HEALPix index: the range conditions of the WHERE clause skip row groups by their zone maps
+            return hats.memoryTable().get();
+        }
+        HatsCatalog catalogue = hats.catalogue();
         HealpixRanges ranges = pruning.get(named);
         List<HatsPartition> partitions = catalogue.partitions();
         if (ranges != null) {
