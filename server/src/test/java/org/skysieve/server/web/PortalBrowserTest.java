@@ -178,8 +178,7 @@ class PortalBrowserTest {
                 .allSatisfy(name -> assertThat(table.table().column(name).orElseThrow().toString().toLowerCase(Locale.ROOT))
                         .contains(magnitude.name()));
         browser.findElement(By.id("pick-" + magnitude.name())).click();
-        search.clear();
-        search.sendKeys(Keys.BACK_SPACE);
+        type(search, "");
         browser.findElement(By.id("pick-" + table.table().idColumn())).click();
         String expected = "SELECT TOP 100 " + table.table().idColumn() + ", " + magnitude.name() + "\nFROM " + table.qualifiedName();
         assertThat(browser.findElement(By.id("select-list")).getAttribute("value")).isEqualTo(expected);
@@ -253,6 +252,160 @@ class PortalBrowserTest {
         keys.keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("SELECT TOP 3 id FROM deep_optical.sources")
                 .keyDown(Keys.CONTROL).sendKeys(Keys.ENTER).keyUp(Keys.CONTROL).perform();
         assertThat(waitFor(By.id("row-count")).getText()).startsWith("3 rows");
+    }
+
+    @Test
+    void crossMatchShowsTheMatchedRowsOfAnUploadAndItsJobIsFollowedOnTheJobsPage() throws Exception {
+        List<String[]> sources = get("/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(
+                "SELECT TOP 5 id, ra, dec FROM deep_optical.sources ORDER BY id", StandardCharsets.UTF_8))
+                .body().lines().skip(1).map(line -> line.split(",")).toList();
+        StringBuilder csv = new StringBuilder("name,ra,dec\n");
+        for (String[] source : sources) {
+            csv.append("mine_").append(source[0]).append(',').append(source[1]).append(',').append(source[2]).append('\n');
+        }
+        csv.append("nowhere,180.0,45.0\n");
+        Path upload = Files.writeString(root.resolve("my-sources.csv"), csv);
+
+        open("/portal/crossmatch.html");
+        waitFor(By.id("survey-deep_optical")).click();
+        browser.findElement(By.id("upload")).sendKeys(upload.toAbsolutePath().toString());
+        browser.findElement(By.id("match")).click();
+        assertThat(waitFor(By.id("row-count")).getText()).isEqualTo("5 rows.");
+        List<String> header = browser.findElements(By.cssSelector("#result-table thead th")).stream().map(WebElement::getText).toList();
+        assertThat(header).contains("name", "id", "separation_arcsec");
+        int name = header.indexOf("name");
+        int separation = header.indexOf("separation_arcsec");
+        List<List<String>> rows = browser.findElements(By.cssSelector("#result-table tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        // each upload row found its own survey row, and the far one none
+        assertThat(rows).extracting(row -> row.get(name)).containsExactlyInAnyOrderElementsOf(sources.stream().map(s -> "mine_" + s[0]).toList());
+        assertThat(rows).allSatisfy(row -> assertThat(row.get(name)).isEqualTo("mine_" + row.get(header.indexOf("id"))));
+        assertThat(rows).allSatisfy(row -> assertThat(Double.parseDouble(row.get(separation))).isLessThan(1e-3));
+        screenshot("crossmatch");
+        assertOnlyThisServerWasAsked();
+
+        browser.findElement(By.id("match-async")).click();
+        until(d -> d.findElement(By.id("match-status")).getText().equals("Job created."));
+        String job = browser.findElement(By.cssSelector("#result a")).getText();
+        open("/portal/jobs.html");
+        By row = By.cssSelector("tr[data-kind='cross-match'][data-job='" + job.substring(job.lastIndexOf('/') + 1) + "']");
+        until(d -> "COMPLETED".equals(d.findElement(row).getAttribute("data-phase")) ? true : refreshJobs());
+        WebElement completed = waitFor(row);
+        assertThat(completed.findElement(By.linkText("result")).getAttribute("href")).endsWith(job + "/results/result");
+        completed.findElement(By.className("delete")).click();
+        until(d -> d.findElements(By.cssSelector("tr[data-kind='cross-match']")).isEmpty());
+        assertThat(get(job).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void cutoutsShowOneStampPerImagedBandAtAPositionOrAnObject() throws Exception {
+        open("/portal/cutouts.html?survey=" + IMAGED_SURVEY);
+        until(d -> !d.findElement(By.id("ra")).getAttribute("value").isEmpty());
+        var index = org.skysieve.images.PlateIndex.open(root);
+        List<String> bands = new ArrayList<>(index.bands(IMAGED_SURVEY));
+        browser.findElement(By.id("show")).click();
+        assertStamps(bands);
+        screenshot("cutouts");
+        assertOnlyThisServerWasAsked();
+
+        var table = archive.surveys().stream().filter(s -> s.survey().name().equals(IMAGED_SURVEY)).findFirst().orElseThrow()
+                .tables().get(0).table();
+        String ra = browser.findElement(By.id("ra")).getAttribute("value");
+        String dec = browser.findElement(By.id("dec")).getAttribute("value");
+        String query = "SELECT TOP 1 " + table.idColumn() + " FROM " + IMAGED_SURVEY + "." + table.name() + " WHERE 1 = CONTAINS(POINT("
+                + table.raColumn() + ", " + table.decColumn() + "), CIRCLE(" + ra + ", " + dec + ", 0.05))";
+        String id = get("/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+                .body().lines().skip(1).findFirst().orElseThrow();
+        browser.findElement(By.id("object-id")).sendKeys(id);
+        browser.findElement(By.id("show")).click();
+        until(d -> d.findElement(By.id("stamp-position")).getText().contains("object " + id + " at"));
+        assertStamps(bands);
+        browser.findElement(By.id("download-npy")).click();
+        until(d -> d.findElement(By.id("cutout-status")).getText().equals("Done."));
+        assertThat(browser.findElements(By.cssSelector("#error .error"))).isEmpty();
+    }
+
+    private static void assertStamps(List<String> bands) {
+        List<WebElement> images = until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("figure.stamp img"));
+            boolean loaded = found.size() == bands.size() && found.stream().allMatch(image -> (Boolean) browser.executeScript(
+                    "return arguments[0].complete && arguments[0].naturalWidth === 64", image));
+            return loaded ? found : null;
+        });
+        assertThat(browser.findElements(By.cssSelector("figure.stamp"))).extracting(f -> f.getAttribute("data-band"))
+                .containsExactlyInAnyOrderElementsOf(bands);
+        assertThat(images).allSatisfy(image -> assertThat(image.getAttribute("alt")).contains(IMAGED_SURVEY + " band"));
+    }
+
+    @Test
+    void jobsPageFollowsTapJobsAndCancelsAndDeletesThem() throws Exception {
+        String pending = post("/tap/async", "LANG=ADQL&QUERY=" + URLEncoder.encode("SELECT TOP 3 id FROM deep_optical.sources",
+                StandardCharsets.UTF_8));
+        String done = post("/tap/async", "PHASE=RUN&LANG=ADQL&QUERY=" + URLEncoder.encode("SELECT TOP 4 id FROM deep_optical.sources",
+                StandardCharsets.UTF_8));
+        String pendingId = pending.substring(pending.lastIndexOf('/') + 1);
+        String doneId = done.substring(done.lastIndexOf('/') + 1);
+        open("/portal/jobs.html");
+        WebElement waiting = waitFor(By.cssSelector("tr[data-job='" + pendingId + "']"));
+        assertThat(waiting.getAttribute("data-phase")).isEqualTo("PENDING");
+        assertThat(waiting.getText()).contains("SELECT TOP 3 id FROM deep_optical.sources");
+        until(d -> "COMPLETED".equals(d.findElement(By.cssSelector("tr[data-job='" + doneId + "']")).getAttribute("data-phase"))
+                ? true : refreshJobs());
+        assertThat(browser.findElement(By.cssSelector("tr[data-job='" + doneId + "']")).findElement(By.linkText("result"))
+                .getAttribute("href")).endsWith("/tap/async/" + doneId + "/results/result");
+        screenshot("jobs");
+        assertOnlyThisServerWasAsked();
+
+        waiting.findElement(By.className("cancel")).click();
+        until(d -> "ABORTED".equals(d.findElement(By.cssSelector("tr[data-job='" + pendingId + "']")).getAttribute("data-phase")));
+        assertThat(get("/tap/async/" + pendingId + "/phase").body()).isEqualTo("ABORTED");
+        browser.findElement(By.cssSelector("tr[data-job='" + pendingId + "'] .delete")).click();
+        until(d -> d.findElements(By.cssSelector("tr[data-job='" + pendingId + "']")).isEmpty());
+        assertThat(get("/tap/async/" + pendingId).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void datasetsPageSaysWhetherTheServiceIsThere() throws Exception {
+        boolean service = get("/datasets").statusCode() != 404;
+        open("/portal/datasets.html");
+        if (service) {
+            until(d -> !d.findElement(By.id("datasets")).getText().startsWith("Loading"));
+            assertThat(browser.findElement(By.id("submit-dataset")).isEnabled()).isTrue();
+            assertThat(browser.findElements(By.cssSelector("#datasets .error"))).isEmpty();
+        } else {
+            assertThat(waitFor(By.id("datasets-unavailable")).getText()).contains("no datasets service");
+            assertThat(browser.findElement(By.id("submit-dataset")).isEnabled()).isFalse();
+        }
+        screenshot("datasets");
+        assertOnlyThisServerWasAsked();
+    }
+
+    @Test
+    void theOldHomePageStaysReachableFromEveryPage() throws Exception {
+        open("/portal/jobs.html");
+        waitFor(By.linkText("Services")).click();
+        until(d -> d.getCurrentUrl().endsWith("/services"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Coverage and masks").contains("deep_optical");
+        assertThat(get("/portal/../pom.xml").statusCode()).isEqualTo(404);
+        assertThat(get("/portal/no-such-page.html").statusCode()).isEqualTo(404);
+        HttpResponse<String> page = get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'self'").contains("connect-src 'self'"));
+    }
+
+    /** Presses the Jobs page's Refresh button (the page refreshes itself only while a job is active). */
+    private static Object refreshJobs() {
+        browser.findElement(By.id("refresh")).click();
+        return null;
+    }
+
+    /** POSTs a form and answers the Location of the 303. */
+    static String post(String path, String form) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath();
     }
 
     private static void open(String path) {
