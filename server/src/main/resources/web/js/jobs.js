@@ -6,7 +6,9 @@ import {ApiError, request, getText, parseXml, xmlText, rememberedJobs, pathOf} f
 import {loadDatasets, datasetActions} from './datasets-api.js';
 
 const LAST_TAP_JOBS = 30;
+// phases in which a job can still be cancelled, and those in which it is moving (the page then refreshes itself)
 const ACTIVE = new Set(['PENDING', 'QUEUED', 'EXECUTING', 'HELD', 'SUSPENDED', 'RUNNING', 'BUILDING']);
+const MOVING = new Set(['QUEUED', 'EXECUTING', 'RUNNING', 'BUILDING']);
 const container = document.getElementById('jobs');
 const status = document.getElementById('jobs-status');
 let timer = null;
@@ -59,16 +61,19 @@ async function loadRemembered() {
   return jobs;
 }
 
+/** Run time: start to end, or to now while it moves; from creation when the service gives no start time. */
 function duration(job) {
+  if (!job.started && !MOVING.has(job.phase) && !job.ended) return '—';
   const start = Date.parse(job.started || job.created);
-  const end = job.ended ? Date.parse(job.ended) : (ACTIVE.has(job.phase) ? Date.now() : NaN);
+  const end = job.ended ? Date.parse(job.ended) : (MOVING.has(job.phase) ? Date.now() : NaN);
   if (!Number.isFinite(start) || !Number.isFinite(end)) return '—';
   const seconds = Math.max(0, (end - start) / 1000);
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
   return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
 function progressCell(job) {
-  if (!job.progress || !(job.progress.total > 0)) return ACTIVE.has(job.phase) ? '…' : '';
+  if (!job.progress || !(job.progress.total > 0)) return MOVING.has(job.phase) ? '…' : '';
   const {done, total, stage} = job.progress;
   return el('span', {}, el('progress', {max: total, value: done, 'aria-label': `${job.kind} ${job.id} progress`}),
     ` ${done} / ${total}${stage ? ` ${stage}` : ''}`);
@@ -89,6 +94,8 @@ function actions(job) {
   const buttons = [];
   const active = ACTIVE.has(job.phase);
   if (job.kind === 'TAP') {
+    if (job.phase === 'PENDING') buttons.push(el('button', {type: 'button', class: 'start', onclick: () => act(`Starting ${job.id}`,
+      () => request(`${job.path}/phase`, {method: 'POST', body: new URLSearchParams({PHASE: 'RUN'})}))}, 'Start'));
     if (active) buttons.push(el('button', {type: 'button', class: 'cancel', onclick: () => act(`Cancelling ${job.id}`,
       () => request(`${job.path}/phase`, {method: 'POST', body: new URLSearchParams({PHASE: 'ABORT'})}))}, 'Cancel'));
     buttons.push(el('button', {type: 'button', class: 'danger delete', onclick: () => act(`Deleting ${job.id}`,
@@ -138,7 +145,7 @@ async function refresh() {
   });
   render(all, problems);
   status.textContent = `${all.length} jobs, updated ${new Date().toLocaleTimeString('en-GB')}.`;
-  if (all.some(job => ACTIVE.has(job.phase))) timer = setTimeout(refresh, 2000);
+  if (all.some(job => MOVING.has(job.phase))) timer = setTimeout(refresh, 2000);
 }
 
 document.getElementById('refresh').addEventListener('click', refresh);

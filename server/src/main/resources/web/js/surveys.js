@@ -44,7 +44,7 @@ function section(survey) {
         : 'none')),
     el('h3', {}, 'Bands'),
     table(['band', 'wavelength (µm)', 'pixel (arcsec)', 'median depth (5σ, mag)', 'system', 'coverage (deg²)', 'plates'],
-      survey.bands.map(band => [band.name, band.wavelength_micron, band.pixel_scale_arcsec, band.depth_mag,
+      survey.bands.map(band => [band.name, band.wavelength_micron ?? '—', band.pixel_scale_arcsec ?? '—', band.depth_mag ?? '—',
         band.magnitude_system, band.coverage_square_deg === null ? '—' : band.coverage_square_deg.toPrecision(4),
         band.plates]), {class: 'bands'}),
     el('h3', {}, 'Tables'),

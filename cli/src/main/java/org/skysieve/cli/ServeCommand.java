@@ -74,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         String base = "http://localhost:" + server.port();
         System.out.println("skysieve is serving " + archive.surveys().size() + " surveys from " + archive.layout().root());
         archive.surveys().forEach(s -> System.out.printf("  %-16s %,12d rows%n", s.survey().name(), s.totalRows()));
-        System.out.println("  home:   " + base + "/");
+        System.out.println("  portal: " + base + "/  (surveys, columns, query, cross-match, cutouts, jobs, datasets)");
+        System.out.println("  services: " + base + "/services");
         System.out.println("  health: " + base + "/health");
         System.out.println("  TAP:    " + base + "/tap  (ADQL 2.1; e.g. pyvo.dal.TAPService(\"" + base + "/tap\"))");
         System.out.println("Press Ctrl-C to stop.");
