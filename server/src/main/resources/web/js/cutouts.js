@@ -2,7 +2,7 @@
 // shown as text), an object id resolved to its position by a one-row TAP query, and the same stamps as FITS or NumPy
 // from POST /cutouts.
 import {el, replace, errorBox, pageParameter} from './dom.js';
-import {ApiError, getJson, request, post, parseVoTable} from './api.js';
+import {ApiError, getJson, request, post, parseVoTable, rememberedJobs} from './api.js';
 import {saveBlob} from './files.js';
 
 const form = document.getElementById('cutout-form');
@@ -33,6 +33,7 @@ async function start() {
   form.addEventListener('submit', event => { event.preventDefault(); guarded(show, 'Cutting…'); });
   document.getElementById('download-fits').addEventListener('click', () => guarded(() => download('fits'), 'Cutting FITS…'));
   document.getElementById('download-npy').addEventListener('click', () => guarded(() => download('npy'), 'Cutting NumPy…'));
+  document.getElementById('batch-form').addEventListener('submit', event => { event.preventDefault(); guarded(batch, 'Creating the job…'); });
   for (const [input, radio] of [['ra', 'by-position'], ['dec', 'by-position'], ['object-id', 'by-object']]) {
     document.getElementById(input).addEventListener('input', () => { document.getElementById(radio).checked = true; });
   }
@@ -137,6 +138,23 @@ async function download(format) {
   }
   const response = await post('/cutouts', data);
   saveBlob(await response.blob(), format === 'fits' ? 'cutouts.fits' : 'cutouts.npz');
+}
+
+/** A batch of positions or ids as a /cutouts/async job, remembered for the Jobs page. */
+async function batch() {
+  const file = document.getElementById('batch-file').files[0];
+  if (!file) throw new Error('Expected a file of positions or ids. Actual: none chosen');
+  const data = new FormData();
+  data.append('SURVEY', survey().name);
+  data.append('BANDS', imagedBands().join(','));
+  data.append('SIZE', document.getElementById('size').value.trim());
+  data.append('FORMAT', document.getElementById('batch-format').value);
+  data.append(document.getElementById('batch-ids').checked ? 'ids' : 'positions', file, file.name);
+  const response = await request('/cutouts/async', {method: 'POST', body: data});
+  const path = new URL(response.url).pathname;
+  rememberedJobs.add('cutouts', path, `${file.name}: ${survey().name} ${imagedBands().join(', ')}`);
+  replace(document.getElementById('batch-status'), 'Job ', el('a', {href: '/portal/jobs.html', id: 'batch-job', 'data-job': path}, path),
+    ' created: follow it on the Jobs page.');
 }
 
 start();

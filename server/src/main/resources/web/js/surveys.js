@@ -19,6 +19,8 @@ async function show() {
     replace(container, el('nav', {'aria-label': 'Surveys on this page'}, el('ul', {},
       surveys.map(survey => el('li', {}, el('a', {href: `#survey-${survey.name}`}, survey.title || survey.name))))),
       surveys.map(section));
+    // the sections exist only now: a link to one of them (#survey-NAME) can be followed at last
+    if (window.location.hash) document.getElementById(window.location.hash.substring(1))?.scrollIntoView();
     for (const survey of surveys) plot(survey);
   } catch (error) {
     replace(container, errorBox(error.message));

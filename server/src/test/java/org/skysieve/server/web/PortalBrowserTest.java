@@ -323,6 +323,23 @@ class PortalBrowserTest {
         browser.findElement(By.id("download-npy")).click();
         until(d -> d.findElement(By.id("cutout-status")).getText().equals("Done."));
         assertThat(browser.findElements(By.cssSelector("#error .error"))).isEmpty();
+
+        // a batch of ids as a job, followed on the Jobs page with its progress and result files, then deleted
+        Path ids = Files.writeString(root.resolve("ids.txt"), id + "\n" + id + "\n");
+        browser.findElement(By.id("batch-file")).sendKeys(ids.toAbsolutePath().toString());
+        browser.findElement(By.id("batch-ids")).click();
+        browser.findElement(By.id("batch-run")).click();
+        String job = waitFor(By.id("batch-job")).getAttribute("data-job");
+        open("/portal/jobs.html");
+        By row = By.cssSelector("tr[data-kind='cutouts'][data-job='" + job.substring(job.lastIndexOf('/') + 1) + "']");
+        until(d -> "COMPLETED".equals(d.findElement(row).getAttribute("data-phase")) ? true : refreshJobs());
+        WebElement completed = waitFor(row);
+        assertThat(completed.findElements(By.cssSelector("td a[download]"))).extracting(WebElement::getText)
+                .contains("result", "cutouts.npy", "mask.npy", "index.csv");
+        assertThat(completed.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo(String.valueOf(2 * bands.size()));
+        completed.findElement(By.className("delete")).click();
+        until(d -> d.findElements(row).isEmpty());
+        assertThat(get(job).statusCode()).isEqualTo(404);
     }
 
     private static void assertStamps(List<String> bands) {
