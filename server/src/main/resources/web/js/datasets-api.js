@@ -1,8 +1,9 @@
 // The datasets service (POST /datasets, GET /datasets, GET /datasets/ID, PHASE=ABORT, DELETE, files and archive) as
-// job records shared by the Jobs and Datasets pages. Written against the announced API; the JSON is read leniently
-// (a list or {datasets: [...]}; files as names or {name, size, href}) until the service is merged.
+// job records shared by the Jobs and Datasets pages. The job document (docs/datasets.md): id, name, phase,
+// progress {stage, done, total (-1: unknown)}, creationTime, startTime, endTime, error, files [{name, bytes, sha256,
+// url}], links {archiveZip, archiveTar, ...}; the list: {datasets: [{id, name, phase, creationTime, url}], ...}.
 import {el} from './dom.js';
-import {ApiError, getJson, request} from './api.js';
+import {ApiError, getJson, request, pathOf} from './api.js';
 
 /** Whether the server has the datasets service (false on a server without /datasets: a 404 on the list). */
 export async function datasetsAvailable() {
@@ -30,10 +31,12 @@ export function datasetJob(dataset) {
   const phase = String(dataset.phase || '').toUpperCase();
   const results = files.map(file => ({
     name: file.name,
-    href: file.href || file.url || `/datasets/${encodeURIComponent(id)}/files/${encodeURIComponent(file.name)}`,
-    size: file.size ?? file.bytes ?? null,
+    href: file.url ? pathOf(file.url) : `/datasets/${encodeURIComponent(id)}/files/${encodeURIComponent(file.name)}`,
+    size: file.bytes ?? file.size ?? null,
   }));
-  if (phase === 'COMPLETED') results.push({name: 'archive', href: `/datasets/${encodeURIComponent(id)}/archive`});
+  const links = dataset.links || {};
+  if (links.archiveZip) results.push({name: 'archive (zip)', href: `${pathOf(links.archiveZip)}?format=zip`});
+  if (links.archiveTar) results.push({name: 'archive (tar)', href: `${pathOf(links.archiveTar)}?format=tar`});
   return {
     kind: 'dataset', id,
     path: `/datasets/${encodeURIComponent(id)}`,

@@ -386,14 +386,25 @@ class PortalBrowserTest {
         boolean service = get("/datasets").statusCode() != 404;
         open("/portal/datasets.html");
         if (service) {
-            until(d -> !d.findElement(By.id("datasets")).getText().startsWith("Loading"));
-            assertThat(browser.findElement(By.id("submit-dataset")).isEnabled()).isTrue();
-            assertThat(browser.findElements(By.cssSelector("#datasets .error"))).isEmpty();
+            // the example spec of the page (the wide survey's first 30 sources with W1 and W2 stamps) built and deleted
+            waitFor(By.id("submit-dataset")).click();
+            String id = until(d -> d.findElements(By.cssSelector("section[data-dataset]")).stream()
+                    .filter(card -> "COMPLETED".equals(card.findElement(By.className("phase")).getText()))
+                    .map(card -> card.getAttribute("data-dataset")).findFirst().orElse(null));
+            By card = By.cssSelector("section[data-dataset='" + id + "']");
+            List<String> files = until(d -> d.findElement(card).findElements(By.cssSelector("ul.downloads a")).stream()
+                    .map(WebElement::getText).toList());
+            assertThat(files).anySatisfy(file -> assertThat(file).startsWith("features-0000.parquet"))
+                    .anySatisfy(file -> assertThat(file).startsWith("cutouts-0000.npy")).contains("archive (zip)");
+            screenshot("datasets");
+            browser.findElement(card).findElement(By.className("delete")).click();
+            until(d -> d.findElements(card).isEmpty());
+            assertThat(get("/datasets/" + id).statusCode()).isEqualTo(404);
         } else {
             assertThat(waitFor(By.id("datasets-unavailable")).getText()).contains("no datasets service");
             assertThat(browser.findElement(By.id("submit-dataset")).isEnabled()).isFalse();
+            screenshot("datasets");
         }
-        screenshot("datasets");
         assertOnlyThisServerWasAsked();
     }
 
