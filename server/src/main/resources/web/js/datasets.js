@@ -60,6 +60,13 @@ async function act(label, action) {
   refresh();
 }
 
+/** An ISO time as local date and time to the second, with its ISO form as a tooltip. */
+function time(iso) {
+  if (!iso) return '—';
+  const parsed = new Date(iso);
+  return Number.isNaN(parsed.getTime()) ? iso : el('time', {datetime: iso, title: iso}, parsed.toLocaleString('en-GB'));
+}
+
 function card(job) {
   const progress = job.progress && job.progress.total > 0
     ? [el('progress', {max: job.progress.total, value: job.progress.done, 'aria-label': `${job.id} progress`}),
@@ -70,9 +77,9 @@ function card(job) {
     el('dl', {class: 'facts'},
       el('dt', {}, 'Phase'), el('dd', {class: 'phase'}, job.phase),
       el('dt', {}, 'Progress'), el('dd', {}, progress),
-      el('dt', {}, 'Created'), el('dd', {}, job.created || '—'),
-      el('dt', {}, 'Started'), el('dd', {}, job.started || '—'),
-      el('dt', {}, 'Finished'), el('dd', {}, job.ended || '—'),
+      el('dt', {}, 'Created'), el('dd', {}, time(job.created)),
+      el('dt', {}, 'Started'), el('dd', {}, time(job.started)),
+      el('dt', {}, 'Finished'), el('dd', {}, time(job.ended)),
       job.error ? [el('dt', {}, 'Error'), el('dd', {class: 'job-error'}, job.error)] : null,
       el('dt', {}, 'Files'), el('dd', {}, job.results.length ? el('ul', {class: 'downloads'}, job.results.map(file =>
         el('li', {}, el('a', {href: file.href, download: true}, file.name, file.size ? ` (${count(file.size)} bytes)` : '')))) : '—')),

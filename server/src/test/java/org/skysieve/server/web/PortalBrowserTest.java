@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -419,6 +421,37 @@ class PortalBrowserTest {
         HttpResponse<String> page = get("/");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
                 assertThat(policy).contains("default-src 'self'").contains("connect-src 'self'"));
+    }
+
+    @Test
+    void theApiDescribesEveryColumnAsTheCatalogueModelDoes() throws Exception {
+        var metadata = org.skysieve.catalog.tap.TapMetadata.of(archive);
+        JsonNode tables = new ObjectMapper().readTree(get("/api/tables").body()).path("tables");
+        assertThat(tables).hasSize(metadata.tables().size());
+        for (int t = 0; t < tables.size(); t++) {
+            var expected = metadata.tables().get(t);
+            JsonNode table = tables.get(t);
+            assertThat(table.path("name").asText()).isEqualTo(expected.qualifiedName());
+            assertThat(table.path("columns")).hasSize(expected.columns().size());
+            for (int c = 0; c < expected.columns().size(); c++) {
+                ColumnDoc column = expected.columns().get(c);
+                JsonNode shown = table.path("columns").get(c);
+                assertThat(List.of(shown.path("name").asText(), shown.path("unit").asText(), shown.path("ucd").asText(),
+                        shown.path("description").asText())).isEqualTo(List.of(column.name(), column.unit(), column.ucd(),
+                        column.description()));
+                List<String> bits = new ArrayList<>();
+                shown.path("flags").forEach(bit -> bits.add(bit.path("bit").asInt() + " " + bit.path("mask").asText() + " "
+                        + bit.path("name").asText() + " " + bit.path("description").asText()));
+                assertThat(bits).isEqualTo(column.flags().map(f -> f.bits().stream().map(bit -> bit.bit() + " "
+                        + Long.toUnsignedString(bit.mask()) + " " + bit.name() + " " + bit.description()).toList()).orElse(List.of()));
+            }
+        }
+        HttpResponse<String> unknown = get("/api/tables/deep_optical.nothing");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Actual: deep_optical.nothing");
+        JsonNode surveys = new ObjectMapper().readTree(get("/api/surveys").body()).path("surveys");
+        assertThat(surveys).extracting(s -> s.path("name").asText() + " " + s.path("rows").asLong())
+                .containsExactlyElementsOf(archive.surveys().stream().map(s -> s.survey().name() + " " + s.totalRows()).toList());
     }
 
     /** Presses the Jobs page's Refresh button (the page refreshes itself only while a job is active). */
