@@ -399,7 +399,11 @@ class PortalBrowserTest {
             assertThat(files).anySatisfy(file -> assertThat(file).startsWith("features-0000.parquet"))
                     .anySatisfy(file -> assertThat(file).startsWith("cutouts-0000.npy")).contains("archive (zip)");
             screenshot("datasets");
-            browser.findElement(card).findElement(By.className("delete")).click();
+            open("/portal/jobs.html");
+            assertThat(waitFor(By.cssSelector("tr[data-kind='dataset'][data-job='" + id + "']")).getAttribute("data-phase"))
+                    .isEqualTo("COMPLETED");
+            open("/portal/datasets.html");
+            waitFor(card).findElement(By.className("delete")).click();
             until(d -> d.findElements(card).isEmpty());
             assertThat(get("/datasets/" + id).statusCode()).isEqualTo(404);
         } else {
