@@ -117,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
                     t.bytes() >> 20, t.loadTime().toMillis() / 1000.0));
             copies.skipped().forEach(t -> System.out.printf("    %-28s left on its files: %s%n", t.tableName(), t.reason()));
         }
-        System.out.println("  home:   " + base + "/");
+        System.out.println("  portal: " + base + "/  (surveys, columns, query, cross-match, cutouts, jobs, datasets)");
+        System.out.println("  services: " + base + "/services");
         System.out.println("  health: " + base + "/health");
         System.out.println("  TAP:    " + base + "/tap  (ADQL 2.1; e.g. pyvo.dal.TAPService(\"" + base + "/tap\"))");
         System.out.println("  datasets: " + base + "/datasets  (POST a dataset spec; docs/datasets.md)");

@@ -21,14 +21,16 @@ import org.skysieve.server.tap.AdqlExecutor;
 import org.skysieve.server.tap.TapService;
 import org.skysieve.server.tap.TapSettings;
 import org.skysieve.server.tap.UnavailableAdqlExecutor;
+import org.skysieve.server.web.PortalApi;
+import org.skysieve.server.web.PortalRoutes;
 import org.skysieve.server.xmatch.XmatchService;
 import org.skysieve.server.xmatch.XmatchSettings;
 
 /**
  * The skysieve HTTP server over one archive. Routes are grouped by capability, one class each
  * ({@code health}, TAP at {@code /tap}, MOCs at {@code /moc}, cross-match at {@code /xmatch}, SODA at {@code /soda},
- * DataLink at {@code /datalink}, batch cutouts at {@code /cutouts}, dataset jobs at {@code /datasets}; the web UI as it
- * lands).
+ * DataLink at {@code /datalink}, batch cutouts at {@code /cutouts}, dataset jobs at {@code /datasets}, the web portal at
+ * {@code /} with its JSON at {@code /api}).
  *
  * <p>Thread-safe: handlers only read the immutable {@link Archive} snapshot.
  */
@@ -95,12 +97,14 @@ public final class SkysieveServer implements AutoCloseable {
             throw new IllegalArgumentException("Expected a port in [0, 65535]. Actual: " + port);
         }
         HealthRoutes health = new HealthRoutes(archive);
-        MocRoutes mocs = new MocRoutes(archive, new StatusMaps(archive));
+        StatusMaps maps = new StatusMaps(archive);
+        MocRoutes mocs = new MocRoutes(archive, maps);
         XmatchService xmatch = new XmatchService(archive, XmatchSettings.defaults(archive.layout().root().resolve(".xmatch")));
         SodaRoutes soda = new SodaRoutes(archive);
         DataLinkRoutes dataLink = new DataLinkRoutes(archive, soda::plateIndex);
         CutoutRoutes cutouts = new CutoutRoutes(archive, CutoutSettings.defaults(archive.layout().root().resolve(".cutouts")));
         DatasetRoutes datasets = new DatasetRoutes(datasetSettings, datasetEngine);
+        PortalApi portalApi = new PortalApi(archive, maps, soda::plateIndex);
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Jetty refuses multipart bodies well beyond the TAP upload limit before spooling them to disk; within the
@@ -116,6 +120,8 @@ public final class SkysieveServer implements AutoCloseable {
             dataLink.register(config.routes);
             cutouts.register(config.routes);
             datasets.register(config.routes);
+            new PortalRoutes().register(config.routes);
+            portalApi.register(config.routes);
             ErrorResponses.register(config.routes);
         });
         try {

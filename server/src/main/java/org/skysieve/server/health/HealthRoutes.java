@@ -16,8 +16,9 @@ import org.skysieve.catalog.model.SurveyJson;
 import org.skysieve.catalog.status.FootprintFolder;
 
 /**
- * {@code GET /health} (JSON, for monitors and tests) and {@code GET /} (HTML, for people): the published surveys, their
- * bands, tables and row counts, and (HTML) links to the coverage and mask MOCs of the surveys that have them.
+ * {@code GET /health} (JSON, for monitors and tests) and {@code GET /services} (one plain HTML page, for people; the
+ * portal at {@code /} links it): the published surveys, their bands, tables and row counts, and (HTML) links to every
+ * service and to the coverage and mask MOCs of the surveys that have them.
  */
 public final class HealthRoutes {
     private final Archive archive;
@@ -28,7 +29,7 @@ public final class HealthRoutes {
 
     public void register(RoutesConfig routes) {
         routes.get("/health", this::json);
-        routes.get("/", this::html);
+        routes.get("/services", this::html);
     }
 
     private void json(Context context) {
@@ -67,7 +68,18 @@ public final class HealthRoutes {
                 .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}")
                 .append("td.n{text-align:right}</style></head><body>\n")
-                .append("<h1>skysieve</h1><p>An archive for machine learning on survey data.</p>\n")
+                .append("<h1>skysieve</h1><p>An archive for machine learning on survey data.")
+                .append(" <a href=\"/\">The portal</a> browses it.</p>\n")
+                .append("<h2>Services</h2>\n<ul>")
+                .append("<li>TAP 1.1: <a href=\"/tap/capabilities\">/tap/capabilities</a>,")
+                .append(" <a href=\"/tap/tables\">/tap/tables</a>, <a href=\"/tap/examples\">/tap/examples</a>,")
+                .append(" <a href=\"/tap/async\">/tap/async</a> (jobs); queries at /tap/sync</li>")
+                .append("<li>MOCs: <a href=\"/moc\">/moc</a></li>")
+                .append("<li>Cross-match: POST /xmatch, /xmatch/async</li>")
+                .append("<li>Cutouts: SODA <a href=\"/soda/capabilities\">/soda/capabilities</a> (/soda/sync),")
+                .append(" POST /cutouts, /cutouts/async, /cutouts/preview; DataLink /datalink?ID=...</li>")
+                .append("<li>Portal JSON: <a href=\"/api/surveys\">/api/surveys</a>, <a href=\"/api/tables\">/api/tables</a></li>")
+                .append("</ul>\n")
                 .append("<h2>Surveys</h2>\n<table><tr><th>survey</th><th>title</th><th>bands</th><th>table</th>")
                 .append("<th>rows</th></tr>\n");
         for (PublishedSurvey published : archive.surveys()) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.catalog.archive.PublishedSurvey;
 import org.skysieve.catalog.model.SurveyJson;
@@ -28,6 +29,7 @@ import org.skysieve.sky.moc.SpatialMoc;
  *       when the survey gives reasons;</li>
  *   <li>{@code GET /moc/{survey}/coverage} and {@code .../masks}: the union over the survey's bands.</li>
  * </ul>
+ * {@code ?order=N} degrades the answer to HEALPix order N (partly covered cells become covered).
  * The serialisation is chosen by {@code ?format=fits|json|ascii}, else by the first of {@code application/fits},
  * {@code application/json}, {@code text/plain} the Accept header names, else FITS. Unknown surveys, bands and kinds
  * are 404s naming them. Thread-safe (the maps are read once and kept).
@@ -119,14 +121,36 @@ public final class MocRoutes {
         return kind;
     }
 
-    private static void send(Context context, SpatialMoc moc, String name) throws IOException {
+    private static void send(Context context, SpatialMoc fullMoc, String name) throws IOException {
         MocFiles.Format format = format(context);
+        SpatialMoc moc = order(context).map(fullMoc::degrade).orElse(fullMoc);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MocFiles.write(moc, format, out);
         String extension = format == MocFiles.Format.FITS ? ".moc.fits" : format == MocFiles.Format.JSON ? ".moc.json" : ".moc.txt";
         context.contentType(format.mediaType() + (format == MocFiles.Format.FITS ? "" : "; charset=utf-8"))
                 .header("Content-Disposition", "inline; filename=\"" + name + extension + "\"")
                 .result(out.toByteArray());
+    }
+
+    /**
+     * {@code ?order=N}: the MOC degraded to order N (a cell partly covered becomes covered), for plots and quick looks
+     * that need not carry every deep cell; absent: the MOC as it is.
+     */
+    static Optional<Integer> order(Context context) {
+        String parameter = context.queryParam("order");
+        if (parameter == null) {
+            return Optional.empty();
+        }
+        try {
+            int order = Integer.parseInt(parameter.strip());
+            if (order >= 0 && order <= SpatialMoc.MAX_ORDER) {
+                return Optional.of(order);
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected range
+        }
+        throw new IllegalArgumentException("Expected order=N with N an integer in [0, " + SpatialMoc.MAX_ORDER
+                + "]. Actual: order=" + parameter);
     }
 
     /** {@code ?format=}, else the Accept header, else FITS. */

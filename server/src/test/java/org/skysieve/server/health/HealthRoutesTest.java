@@ -69,7 +69,7 @@ class HealthRoutesTest {
 
     @Test
     void homePageEscapesTitlesAndShowsRowCounts() throws Exception {
-        HttpResponse<String> response = get("/");
+        HttpResponse<String> response = get("/services");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Deep &lt;optical&gt; survey").contains("12,345").doesNotContain("<optical>");
     }

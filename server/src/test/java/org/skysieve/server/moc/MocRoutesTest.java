@@ -122,9 +122,21 @@ class MocRoutesTest {
 
     @Test
     void homePageLinksTheMocs() throws Exception {
-        String page = new String(get("/", null).body(), StandardCharsets.UTF_8);
+        String page = new String(get("/services", null).body(), StandardCharsets.UTF_8);
         assertThat(page).contains("href=\"/moc/deep_optical/i/masks?format=json\"").contains("href=\"/moc/deep_optical/coverage?format=json\"")
                 .doesNotContain("/moc/no_maps/");
+    }
+
+    @Test
+    void orderDegradesTheAnswer() throws Exception {
+        for (int order : new int[] {0, 3, 7, 29}) {
+            assertMoc(get("/moc/deep_optical/r/coverage?format=json&order=" + order, null), COVERAGE_R.degrade(order),
+                    MocFiles.Format.JSON);
+        }
+        assertError(get("/moc/deep_optical/r/coverage?format=json&order=30", null), 400,
+                "Expected order=N with N an integer in [0, 29]. Actual: order=30");
+        assertError(get("/moc/deep_optical/r/coverage?order=deep", null), 400,
+                "Expected order=N with N an integer in [0, 29]. Actual: order=deep");
     }
 
     @Test
