@@ -3,6 +3,7 @@ package org.skysieve.datasets.build;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -67,10 +68,11 @@ public final class DatasetBuilder {
             BooleanSupplier cancelled, BuildTimes times) throws IOException, SQLException {
         requireNonNull(spec, "spec is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
+        requireNonNull(outDirectory, "outDirectory is null");
         requireNonNull(progress, "progress is null");
         requireNonNull(cancelled, "cancelled is null");
         requireNonNull(times, "times is null");
-        boolean created = !java.nio.file.Files.exists(outDirectory);
+        boolean created = !Files.exists(outDirectory);
         WorkFolder work = WorkFolder.open(outDirectory);
         long started = System.nanoTime();
         PlannedDataset planned;

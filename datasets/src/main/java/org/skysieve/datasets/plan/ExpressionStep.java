@@ -18,6 +18,8 @@ import org.skysieve.query.QueryEngine;
  * keyed by {@code row_index} into a planner table.
  */
 final class ExpressionStep {
+    /** The row index as the expressions' table offers it: a name no dataset column takes (they are checked). */
+    static final String INDEX_COLUMN = "skysieve_row_index";
     private ExpressionStep() {
     }
 
@@ -28,16 +30,16 @@ final class ExpressionStep {
     static void evaluate(QueryEngine engine, PlanDatabase database, Collection<DatasetColumns.PlannedColumn> columns, List<String> expressions,
             List<String> names, String target) {
         Path upload = database.workFolder().resolve(target + "-input.parquet");
-        StringBuilder select = new StringBuilder("SELECT row_index");
+        StringBuilder select = new StringBuilder("SELECT row_index AS " + INDEX_COLUMN);
         List<ColumnDoc> docs = new ArrayList<>();
-        docs.add(ColumnDoc.of("row_index", ColumnType.LONG, "", "meta.id", "Row index."));
+        docs.add(ColumnDoc.of(INDEX_COLUMN, ColumnType.LONG, "", "meta.id", "Row index."));
         for (DatasetColumns.PlannedColumn column : columns) {
             select.append(", ").append(column.sql()).append(" AS ").append(SqlText.identifier(column.doc().name()));
             docs.add(column.doc());
         }
         database.execute("COPY (" + select + " FROM assembled ORDER BY row_index) TO " + PlanDatabase.literal(upload)
                 + " (FORMAT parquet, COMPRESSION zstd)");
-        StringBuilder adql = new StringBuilder("SELECT row_index");
+        StringBuilder adql = new StringBuilder("SELECT " + INDEX_COLUMN);
         for (String expression : expressions) {
             adql.append(", (").append(expression).append(")");
         }

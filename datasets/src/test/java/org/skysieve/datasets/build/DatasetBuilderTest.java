@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.SqlText;
+import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.datasets.plan.PlannedDataset;
 import org.skysieve.datasets.spec.DatasetSpec;
 
 /**
@@ -234,6 +237,37 @@ class DatasetBuilderTest {
         try (Stream<Path> files = Files.list(foreign)) {
             assertThat(files.map(path -> path.getFileName().toString()).toList()).containsExactly("notes.txt");
         }
+    }
+
+    @Test
+    void anEmptyPlanGivesAFinishedDatasetWithoutShards() throws Exception {
+        DatasetBuilder empty = new DatasetBuilder((spec, data, work, progress) -> {
+            Files.createDirectories(work);
+            Path rows = work.resolve("rows.parquet");
+            try (Connection connection = DuckDbConnections.openInMemory();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("COPY (SELECT 'x' AS object_id, 0.0 AS ra, 0.0 AS dec, 'train' AS split,"
+                        + " CAST(0 AS BIGINT) AS split_cell WHERE false) TO " + SqlText.literal(rows.toString())
+                        + " (FORMAT parquet)");
+            }
+            List<ColumnDoc> columns = List.of(ColumnDoc.of("object_id", ColumnType.STRING, "", "meta.id", "Id."),
+                    ColumnDoc.of("ra", ColumnType.DOUBLE, "deg", "pos.eq.ra", "RA."),
+                    ColumnDoc.of("dec", ColumnType.DOUBLE, "deg", "pos.eq.dec", "Dec."),
+                    ColumnDoc.of("split", ColumnType.STRING, "", "meta.dataset", "Split."),
+                    ColumnDoc.of("split_cell", ColumnType.LONG, "", "pos.healpix", "Cell."));
+            return new PlannedDataset(rows, 0, columns,
+                    Map.of("train", 0L, "validation", 0L, "test", 0L), Map.of(), Map.of("deep_optical", "v"));
+        });
+        Path out = folder.resolve("empty");
+        DatasetManifest manifest = empty.build(TinySky.spec(SHARD_ROWS, true), TinySky.get().root, out,
+                BuildProgress.none(), () -> false, new BuildTimes());
+        assertThat(manifest.shards()).isEmpty();
+        assertThat(manifest.rowCount()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(path -> path.getFileName().toString()).sorted().toList())
+                    .containsExactly("README.md", "manifest.json");
+        }
+        assertThat(JSON.readTree(out.resolve("manifest.json").toFile()).get("rows").asLong()).isZero();
     }
 
     static void assertSameFiles(Path expected, Path actual) throws IOException {
