@@ -74,13 +74,36 @@ public final class SparkCrossMatch {
     public static Summary run(SparkSession spark, Request request) {
         long start = System.nanoTime();
         HadoopFiles hadoop = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        if (UploadedTable.isTableFile(request.left())) {
+            // a user's table: made a HATS catalogue beside the output first (the one shuffle: the upload's rows)
+            org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(request.output());
+            org.apache.hadoop.fs.Path upload = new org.apache.hadoop.fs.Path(out.getParent(), "." + out.getName() + ".upload");
+            try {
+                hadoop.fileSystem(upload).delete(upload, true);
+                UploadedTable.toHats(spark, request.left(), upload.toString());
+                Summary summary = run(spark, new Request(upload.toString(), request.right(), request.mode(), request.radiusArcsec(),
+                        request.leftColumns(), request.rightColumns(), request.output()));
+                return new Summary(summary.pairs(), summary.pieces(), (System.nanoTime() - start) / 1e9);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Could not stage " + request.left() + ": " + e.getMessage(), e);
+            } finally {
+                try {
+                    hadoop.fileSystem(upload).delete(upload, true);
+                } catch (java.io.IOException e) {
+                    // the staging folder is hidden beside the output; a failed clean-up leaves it for the user
+                }
+            }
+        }
         SparkCatalogue left = SparkCatalogue.open(hadoop, request.left());
         SparkCatalogue right = SparkCatalogue.open(hadoop, request.right());
         PositionColumns leftPositions = SidePositions.atEpoch(left, right.epochYear());
         PositionColumns rightPositions = SidePositions.atEpoch(right, left.epochYear());
         StructType leftSchema = HatsDataFrames.schema(spark, left);
         StructType rightSchema = HatsDataFrames.schema(spark, right);
-        List<String> leftOutput = request.leftColumns().isEmpty() ? List.of(left.idColumn(), left.raColumn(), left.decColumn()) : request.leftColumns();
+        // a documented catalogue gives id, ra, dec by default; an uploaded table all its columns, as `skysieve xmatch` does
+        List<String> leftOutput = !request.leftColumns().isEmpty() ? request.leftColumns()
+                : left.table().isPresent() ? List.of(left.idColumn(), left.raColumn(), left.decColumn())
+                : java.util.Arrays.stream(leftSchema.fieldNames()).filter(name -> !name.equalsIgnoreCase(left.healpixColumn())).toList();
         List<String> rightOutput = request.rightColumns().isEmpty() ? List.of(right.idColumn(), right.raColumn(), right.decColumn())
                 : request.rightColumns();
         String rightKey = right.idColumn();

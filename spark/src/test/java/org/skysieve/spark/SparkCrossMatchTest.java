@@ -93,6 +93,30 @@ class SparkCrossMatchTest {
         assertThat(written.table().column("separation_arcsec")).isPresent();
     }
 
+    @org.junit.jupiter.api.Test
+    void anUploadedTableAgainstACatalogueEqualsTheSingleMachineEngine() throws IOException {
+        StringBuilder csv = new StringBuilder("id,RAJ2000,DEJ2000\n");
+        LoadedTable table = left.table();
+        for (int i = 0; i < table.rowCount(); i++) {
+            csv.append(table.columns().get(0).text(i)).append(',').append(((Column.DoubleColumn) table.columns().get(1)).values()[i]).append(',')
+                    .append(((Column.DoubleColumn) table.columns().get(2)).values()[i]).append('\n');
+        }
+        Path upload = folder.resolve("upload.csv");
+        java.nio.file.Files.writeString(upload, csv);
+        Path output = folder.resolve("out-upload");
+        SparkSession spark = TestSpark.session();
+        SparkCrossMatch.run(spark, new SparkCrossMatch.Request(upload.toString(), right.directory().toString(), MatchMode.BEST, RADIUS_ARCSEC,
+                List.of(), List.of("id"), output.toString()));
+        List<String> found = new ArrayList<>();
+        for (Row row : HatsDataFrames.read(spark, output.toString()).collectAsList()) {
+            found.add(row.get(row.fieldIndex("id_1")) + " " + row.getLong(row.fieldIndex("id_2")) + " " + row.getDouble(row.fieldIndex("separation_arcsec"))
+                    + " " + row.getLong(row.fieldIndex("candidates")) + " " + row.getLong(row.fieldIndex("rank")) + " " + row.getLong(row.fieldIndex("mates")));
+        }
+        found.sort(null);
+        assertThat(found).isEqualTo(whole(MatchMode.BEST));
+        assertThat(java.nio.file.Files.list(folder).map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".upload"));
+    }
+
     private static double rightRa(long id) {
         return ((Column.DoubleColumn) right.table().columns().get(1)).values()[(int) (id - 1_000_000)];
     }

@@ -71,14 +71,17 @@ public final class SparkXmatchBenchmark {
                         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                         .getOrCreate();
                 spark.sparkContext().setLogLevel("ERROR");
+                TaskTimes times = new TaskTimes();
+                spark.sparkContext().addSparkListener(times);
                 Path out = work.resolve("spark-" + rows + "-" + cores);
                 org.apache.spark.util.Utils.deleteRecursively(out.toFile());
                 long start = System.nanoTime();
                 SparkCrossMatch.Summary summary = SparkCrossMatch.run(spark, new SparkCrossMatch.Request(left.toString(), right.toString(),
                         MatchMode.BEST, RADIUS_ARCSEC, List.of(), List.of(), out.toString()));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "| %,d x %,d | Spark local[%d], %d partitions | %.1f | %,d%s | %s |%n", rows, rows, cores, partitions,
-                        seconds, summary.pairs(), summary.pairs() == pairs ? "" : " (DIFFERS)", load());
+                System.out.printf(Locale.ROOT, "| %,d x %,d | Spark local[%d], %d partitions (tasks: %.1f s CPU, %.1f s run) | %.1f | %,d%s | %s |%n",
+                        rows, rows, cores, partitions, times.cpuNanos.get() / 1e9, times.runMillis.get() / 1e3, seconds, summary.pairs(),
+                        summary.pairs() == pairs ? "" : " (DIFFERS)", load());
                 spark.stop();
             }
         }
@@ -100,6 +103,20 @@ public final class SparkXmatchBenchmark {
         System.out.printf(Locale.ROOT, "| %,d x %,d | one machine (PartitionedMatcher + GlobalMates, %d threads) | %.1f | %,d | %s |%n", rows, rows,
                 Runtime.getRuntime().availableProcessors(), (System.nanoTime() - start) / 1e9, pairs, load());
         return pairs;
+    }
+
+    /** The CPU and run time of every task (CPU time is the figure that load on a shared machine distorts least). */
+    private static final class TaskTimes extends org.apache.spark.scheduler.SparkListener {
+        final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong runMillis = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd) {
+            if (taskEnd.taskMetrics() != null) {
+                cpuNanos.addAndGet(taskEnd.taskMetrics().executorCpuTime());
+                runMillis.addAndGet(taskEnd.taskMetrics().executorRunTime());
+            }
+        }
     }
 
     private static String load() {
