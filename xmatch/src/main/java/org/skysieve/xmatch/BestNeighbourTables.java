@@ -41,7 +41,7 @@ import org.skysieve.catalog.model.SurveyJson;
  */
 public final class BestNeighbourTables {
     public static final String TABLE_PREFIX = "best_neighbour_";
-    static final FlagDictionary FLAGS = new FlagDictionary(List.of(
+    public static final FlagDictionary FLAGS = new FlagDictionary(List.of(
             new FlagBit(0, "not_mutual", "The neighbour's own nearest source in this survey is another source."),
             new FlagBit(1, "several_neighbours", "More than one neighbour lies within the radius (number_of_neighbours > 1)."),
             new FlagBit(2, "shared_neighbour", "Other sources have the same best neighbour (number_of_mates > 0)."),
@@ -140,7 +140,7 @@ public final class BestNeighbourTables {
         return positions;
     }
 
-    static CatalogTable table(String tableName, CatalogTable source, CatalogTable neighbour, String neighbourSurvey, double radiusArcsec) {
+    public static CatalogTable table(String tableName, CatalogTable source, CatalogTable neighbour, String neighbourSurvey, double radiusArcsec) {
         ColumnDoc sourceId = source.column(source.idColumn()).orElseThrow();
         ColumnDoc neighbourId = neighbour.column(neighbour.idColumn()).orElseThrow();
         return new CatalogTable(tableName, "Best neighbour in " + neighbourSurvey + " of each source, within " + radiusArcsec

@@ -45,7 +45,7 @@ public final class MatchResult {
     }
 
     /** The same pairs with {@code mates} (one per pair, owned by the result from now on) in place of the counts within this result. */
-    MatchResult withMates(int[] mates) {
+    public MatchResult withMates(int[] mates) {
         if (mates.length != leftRow.length) {
             throw new IllegalArgumentException("Expected one mates count per pair (" + leftRow.length + "). Actual: " + mates.length);
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.skysieve.catalog.hats.HatsPixel;
-import org.skysieve.sky.Angles;
 import org.skysieve.sky.healpix.HealpixNested;
 import org.skysieve.sky.healpix.HealpixRanges;
 
@@ -58,7 +57,7 @@ public final class PartitionedMatcher {
         requireNonNull(right, "right is null");
         requireNonNull(spec, "spec is null");
         requireNonNull(sink, "sink is null");
-        double marginRad = Angles.arcsecToRad(spec.radiusArcsec() + properMotionMarginArcsec(left.positions()) + properMotionMarginArcsec(right.positions()));
+        double marginRad = PieceMatch.marginRad(spec, left.positions(), right.positions());
         List<HatsPixel> pieces = !left.rows().partitions().isEmpty() ? left.rows().partitions() : right.rows().partitions();
         if (pieces.isEmpty() && left.rows() instanceof MemorySide leftMemory && right.rows() instanceof MemorySide rightMemory) {
             // both in memory already: no piece to cut
@@ -76,8 +75,7 @@ public final class PartitionedMatcher {
         for (HatsPixel pixel : pieces) {
             HealpixRanges core = HealpixRanges.ofCells(pixel.order(), pixel.pixel());
             covered = covered.union(core);
-            matchPiece(left, right, spec, sink, core, MarginRanges.aroundPixel(pixel.order(), pixel.pixel(), marginRad),
-                    spec.mode() == MatchMode.SYMMETRIC ? MarginRanges.aroundPixel(pixel.order(), pixel.pixel(), 2 * marginRad) : core);
+            matchPiece(left, right, spec, sink, core, PieceMatch.rightRanges(pixel, marginRad), PieceMatch.leftRanges(pixel, spec.mode(), marginRad));
         }
         if (left.rows().partitions().isEmpty()) {
             matchResidual(left, right, spec, sink, complement(covered), marginRad);
@@ -117,25 +115,8 @@ public final class PartitionedMatcher {
             return;
         }
         LoadedTable rightRows = right.rows().rowsIn(rightRanges, HealpixRanges.empty(), right.readColumns());
-        SkyPositions leftPositions = left.positions().positions(leftRows);
-        SkyPositions rightPositions = right.positions().positions(rightRows);
-        if (spec.mode() != MatchMode.SYMMETRIC) {
-            sink.accept(leftRows, rightRows, SkyMatcher.match(leftPositions, rightPositions, spec));
-            return;
-        }
-        // left rows of the piece first, then those of the wider margin: a left row keeps its index in both
-        LoadedTable leftMargin = left.rows().rowsIn(leftExtendedRanges, core, left.readColumns());
-        SkyPositions leftExtended = left.positions().positions(Columns.concat(leftRows, leftMargin));
-        MatchResult forward = SkyMatcher.match(leftPositions, rightPositions, spec.withMode(MatchMode.BEST));
-        MatchResult backward = SkyMatcher.match(rightPositions, leftExtended, spec.withMode(MatchMode.BEST));
-        sink.accept(leftRows, rightRows, SkyMatcher.mutualBest(forward, backward, rightPositions.size()));
-    }
-
-    private static double properMotionMarginArcsec(PositionColumns positions) {
-        if (positions.properMotion().isEmpty() || positions.targetEpochYear().isEmpty()) {
-            return 0;
-        }
-        return MAX_PROPER_MOTION_ARCSEC_PER_YEAR * Math.abs(positions.targetEpochYear().get() - positions.properMotion().get().epochYear());
+        LoadedTable leftMargin = spec.mode() == MatchMode.SYMMETRIC ? left.rows().rowsIn(leftExtendedRanges, core, left.readColumns()) : leftRows;
+        sink.accept(leftRows, rightRows, PieceMatch.match(leftRows, leftMargin, rightRows, left.positions(), right.positions(), spec));
     }
 
     private static HealpixRanges complement(HealpixRanges ranges) {

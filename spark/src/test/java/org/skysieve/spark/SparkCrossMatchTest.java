@@ -1,0 +1,157 @@
+package org.skysieve.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.skysieve.catalog.hats.HatsCatalog;
+import org.skysieve.catalog.hats.HatsPixel;
+import org.skysieve.xmatch.Column;
+import org.skysieve.xmatch.LoadedTable;
+import org.skysieve.xmatch.MatchMode;
+import org.skysieve.xmatch.MatchResult;
+import org.skysieve.xmatch.MatchSpec;
+import org.skysieve.xmatch.PositionColumns;
+import org.skysieve.xmatch.SkyMatcher;
+
+/**
+ * The Spark cross-match gives exactly what the single-machine engine gives on the whole tables (pairs, distances,
+ * candidates, ranks and whole-sky mates), in every mode, with pairs across partition edges and the RA 0/360 line.
+ */
+class SparkCrossMatchTest {
+    private static final double RADIUS_ARCSEC = 90.0;
+    @TempDir
+    static Path folder;
+    static TestCatalogues.Written left;
+    static TestCatalogues.Written right;
+
+    @BeforeAll
+    static void writeCatalogues() throws IOException, SQLException {
+        TestCatalogues.Written[] pair = TestCatalogues.pair(folder);
+        left = pair[0];
+        right = pair[1];
+        assertThat(HatsCatalog.open(left.directory()).partitions()).hasSizeGreaterThan(8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MatchMode.class)
+    void pairsEqualTheSingleMachineEngine(MatchMode mode) {
+        SparkSession spark = TestSpark.session();
+        Path output = folder.resolve("out-" + mode.word());
+        SparkCrossMatch.Summary summary = SparkCrossMatch.run(spark, new SparkCrossMatch.Request(left.directory().toString(),
+                right.directory().toString(), mode, RADIUS_ARCSEC, List.of(), List.of("id", "mag_r"), output.toString()));
+
+        List<Row> rows = HatsDataFrames.read(spark, output.toString()).collectAsList();
+        List<String> found = new ArrayList<>();
+        for (Row row : rows) {
+            found.add(row.getLong(row.fieldIndex("id_1")) + " " + row.getLong(row.fieldIndex("id_2")) + " "
+                    + row.getDouble(row.fieldIndex("separation_arcsec")) + " " + row.getLong(row.fieldIndex("candidates")) + " "
+                    + row.getLong(row.fieldIndex("rank")) + " " + row.getLong(row.fieldIndex("mates")));
+        }
+        found.sort(null);
+        List<String> expected = whole(mode);
+        // differences first: a message listing thousands of pairs says nothing
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(found);
+        List<String> extra = new ArrayList<>(found);
+        extra.removeAll(expected);
+        assertThat(missing.subList(0, Math.min(10, missing.size()))).as("pairs missing from Spark's result").isEmpty();
+        assertThat(extra.subList(0, Math.min(10, extra.size()))).as("pairs Spark found that the engine did not").isEmpty();
+        assertThat(found).isEqualTo(expected);
+        assertThat(summary.pairs()).isEqualTo(expected.size());
+        assertThat(rows.get(0).schema().fieldNames()).containsExactly("id_1", "ra", "dec", "id_2", "mag_r", "separation_arcsec", "candidates",
+                "rank", "mates", "_healpix_29");
+
+        // the cases that make partitioned matching hard are there: pairs across the RA 0/360 line and across partition edges
+        HatsCatalog written = HatsCatalog.open(output);
+        HatsCatalog leftCatalog = HatsCatalog.open(left.directory());
+        Map<Long, HatsPixel> homeOfRight = homes(leftCatalog, right.table());
+        Map<Long, HatsPixel> homeOfLeft = homes(leftCatalog, left.table());
+        long acrossWrap = rows.stream().filter(row -> Math.abs(row.getDouble(1) - rightRa(row.getLong(3))) > 180).count();
+        long acrossEdges = rows.stream().filter(row -> !homeOfLeft.get(row.getLong(0)).equals(homeOfRight.get(row.getLong(3)))).count();
+        assertThat(acrossWrap).isPositive();
+        assertThat(acrossEdges).isPositive();
+        if (mode != MatchMode.SYMMETRIC) {
+            // mutual best pairs never share a right row; in the other modes whole-sky mates are tested above
+            assertThat(rows.stream().filter(row -> row.getLong(row.fieldIndex("mates")) > 0).count()).isPositive();
+        }
+        // written as HATS: each partition one of the left's, rows sorted by their index
+        assertThat(written.rowCount()).isEqualTo(expected.size());
+        assertThat(leftCatalog.partitions().stream().map(p -> p.pixel()).toList())
+                .containsAll(written.partitions().stream().map(p -> p.pixel()).toList());
+        assertThat(written.table().column("separation_arcsec")).isPresent();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUploadedTableAgainstACatalogueEqualsTheSingleMachineEngine() throws IOException {
+        StringBuilder csv = new StringBuilder("id,RAJ2000,DEJ2000\n");
+        LoadedTable table = left.table();
+        for (int i = 0; i < table.rowCount(); i++) {
+            csv.append(table.columns().get(0).text(i)).append(',').append(((Column.DoubleColumn) table.columns().get(1)).values()[i]).append(',')
+                    .append(((Column.DoubleColumn) table.columns().get(2)).values()[i]).append('\n');
+        }
+        Path upload = folder.resolve("upload.csv");
+        java.nio.file.Files.writeString(upload, csv);
+        Path output = folder.resolve("out-upload");
+        SparkSession spark = TestSpark.session();
+        SparkCrossMatch.run(spark, new SparkCrossMatch.Request(upload.toString(), right.directory().toString(), MatchMode.BEST, RADIUS_ARCSEC,
+                List.of(), List.of("id"), output.toString()));
+        List<String> found = new ArrayList<>();
+        for (Row row : HatsDataFrames.read(spark, output.toString()).collectAsList()) {
+            found.add(row.get(row.fieldIndex("id_1")) + " " + row.getLong(row.fieldIndex("id_2")) + " " + row.getDouble(row.fieldIndex("separation_arcsec"))
+                    + " " + row.getLong(row.fieldIndex("candidates")) + " " + row.getLong(row.fieldIndex("rank")) + " " + row.getLong(row.fieldIndex("mates")));
+        }
+        found.sort(null);
+        assertThat(found).isEqualTo(whole(MatchMode.BEST));
+        assertThat(java.nio.file.Files.list(folder).map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".upload"));
+    }
+
+    private static double rightRa(long id) {
+        return ((Column.DoubleColumn) right.table().columns().get(1)).values()[(int) (id - 1_000_000)];
+    }
+
+    /** The left partition holding each row's position (by id). */
+    private static Map<Long, HatsPixel> homes(HatsCatalog catalog, LoadedTable table) {
+        Map<Long, HatsPixel> homes = new HashMap<>();
+        long[] ids = ((Column.LongColumn) table.columns().get(0)).values();
+        double[] ra = ((Column.DoubleColumn) table.columns().get(1)).values();
+        double[] dec = ((Column.DoubleColumn) table.columns().get(2)).values();
+        for (int i = 0; i < ids.length; i++) {
+            long index = org.skysieve.sky.healpix.HealpixNested.hash(29, Math.toRadians(ra[i]), Math.toRadians(dec[i]));
+            HatsPixel home = null;
+            for (var partition : catalog.partitions()) {
+                if (partition.pixel().firstIndex29() <= index && index <= partition.pixel().lastIndex29()) {
+                    home = partition.pixel();
+                }
+            }
+            homes.put(ids[i], home == null ? new HatsPixel(0, 0) : home);
+        }
+        return homes;
+    }
+
+    private static List<String> whole(MatchMode mode) {
+        PositionColumns positions = PositionColumns.of("ra", "dec");
+        MatchResult result = SkyMatcher.match(positions.positions(left.table()), positions.positions(right.table()),
+                MatchSpec.of(mode, RADIUS_ARCSEC));
+        Column leftId = left.table().columns().get(0);
+        Column rightId = right.table().columns().get(0);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < result.size(); i++) {
+            rows.add(leftId.text(result.leftRow(i)) + " " + rightId.text(result.rightRow(i)) + " " + result.distanceArcsec(i) + " "
+                    + result.candidates(i) + " " + result.rank(i) + " " + result.mates(i));
+        }
+        rows.sort(null);
+        return rows;
+    }
+}
