@@ -106,7 +106,7 @@ public final class ParquetTableWriter implements TableWriter {
                             case LONG -> appender.append(batch.longs[i][row]);
                             case FLOAT -> appender.append(batch.floats[i][row]);
                             case DOUBLE -> appender.append(batch.doubles[i][row]);
-                            case STRING -> appender.append(batch.strings[i][row]);
+                            case STRING -> appender.append(batch.getString(i, row));
                             case POINT, CIRCLE, POLYGON -> appender.append(batch.arrays[i][row]);
                         }
                     }

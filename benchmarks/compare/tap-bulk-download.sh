@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The download rate of a large TAP result as a user sees it: curl to /dev/null (the bytes on the wire) and pyvo reading
+# the result into an astropy table (what a Python user runs), for VOTable BINARY2 and Parquet, for SELECT * and for a
+# 14-column selection of deep_optical. Each JAR given is served from its own port on the same data, and the runs
+# alternate between them (before/after in one run, on the same load); the load average is printed beside each figure.
+#
+# Usage: benchmarks/compare/tap-bulk-download.sh DATA ROWS [RUNS] JAR...
+#   DATA: a data folder with deep_optical (a medium sky: ./skysieve generate --out DATA --scale medium)
+#   JAR:  skysieve.jar files (cli/target/skysieve.jar; copy the one of the previous commit to compare)
+# Environment: FORMATS (default "votable parquet"), SELECTIONS (default "all some"), PYVO=0 to skip pyvo.
+set -euo pipefail
+data="$1"; rows="$2"; runs="${3:-3}"; shift 3
+jars=("$@")
+formats="${FORMATS:-votable parquet}"
+selections="${SELECTIONS:-all some}"
+some="id, ra, dec, pos_err, class_star, flux_radius, flags, mag_g, magerr_g, mag_r, magerr_r, mag_i, magerr_i, name"
+pids=(); ports=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+port=18470
+for jar in "${jars[@]}"; do
+  java -jar "$jar" serve --data "$data" --port "$port" >"/tmp/tap-bulk-serve-$port.log" 2>&1 &
+  pids+=("$!"); ports+=("$port"); port=$((port + 1))
+done
+for p in "${ports[@]}"; do
+  for _ in $(seq 1 120); do curl -sf "http://localhost:$p/tap/availability" >/dev/null && break; sleep 0.5; done
+done
+load() { cut -d' ' -f1 /proc/loadavg; }
+urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+for selection in $selections; do
+  columns="*"; [[ "$selection" == some ]] && columns="$some"
+  query="SELECT TOP $rows $columns FROM deep_optical.sources"
+  encoded="$(urlencode "$query")"
+  for format in $formats; do
+    for i in "${!jars[@]}"; do   # warm up each server
+      curl -sf -o /dev/null "http://localhost:${ports[$i]}/tap/sync?LANG=ADQL&MAXREC=$rows&RESPONSEFORMAT=$format&QUERY=$encoded"
+    done
+    for run in $(seq 1 "$runs"); do
+      for i in "${!jars[@]}"; do
+        read -r seconds bytes < <(curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
+          "http://localhost:${ports[$i]}/tap/sync?LANG=ADQL&MAXREC=$rows&RESPONSEFORMAT=$format&QUERY=$encoded")
+        python3 -c "import sys; s, b, r = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]);
+print(f'curl  {sys.argv[4]:<40} {sys.argv[5]:<5} {sys.argv[6]:<8} {r:,} rows {s:6.2f} s {r / s:>12,.0f} rows/s {b / r:6.1f} bytes/row  x{r / s / 137000:5.2f} DaCHS  load {sys.argv[7]}')" \
+          "$seconds" "$bytes" "$rows" "$(basename "${jars[$i]}")" "$selection" "$format" "$(load)"
+      done
+    done
+    if [[ "${PYVO:-1}" != 0 && "$format" == votable ]]; then
+      for i in "${!jars[@]}"; do
+        python3 - "http://localhost:${ports[$i]}/tap" "$query" "$rows" "$(basename "${jars[$i]}")" "$selection" <<'PY'
+import sys, time, warnings
+import pyvo
+warnings.simplefilter("ignore")
+url, query, rows, name, selection = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+start = time.perf_counter()
+table = pyvo.dal.TAPService(url).run_sync(query, maxrec=rows).to_table()
+seconds = time.perf_counter() - start
+assert len(table) == rows, len(table)
+load = open("/proc/loadavg").read().split()[0]
+print(f"pyvo  {name:<40} {selection:<5} votable  {rows:,} rows {seconds:6.2f} s {rows / seconds:>12,.0f} rows/s (astropy table)        x{rows / seconds / 137000:5.2f} DaCHS  load {load}")
+PY
+      done
+    fi
+  done
+done
