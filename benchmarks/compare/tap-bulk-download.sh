@@ -6,7 +6,8 @@
 #
 # Usage: benchmarks/compare/tap-bulk-download.sh DATA ROWS [RUNS] JAR...
 #   DATA: a data folder with deep_optical (a medium sky: ./skysieve generate --out DATA --scale medium)
-#   JAR:  skysieve.jar files (cli/target/skysieve.jar; copy the one of the previous commit to compare)
+#   JAR:  skysieve.jar files (cli/target/skysieve.jar; copy the one of the previous commit to compare), each optionally
+#         followed by =JAVA_OPTIONS (space-separated, e.g. "new.jar=-Dx=1 -Xmx2g") for its server
 # Environment: FORMATS (default "votable parquet"), SELECTIONS (default "all some"), PYVO=0 to skip pyvo.
 set -euo pipefail
 data="$1"; rows="$2"; runs="${3:-3}"; shift 3
@@ -18,14 +19,18 @@ pids=(); ports=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 port=18470
-for jar in "${jars[@]}"; do
-  java -jar "$jar" serve --data "$data" --port "$port" >"/tmp/tap-bulk-serve-$port.log" 2>&1 &
+for spec in "${jars[@]}"; do
+  jar="${spec%%=*}"; options=""; [[ "$spec" == *=* ]] && options="${spec#*=}"
+  # shellcheck disable=SC2086
+  java $options -jar "$jar" serve --data "$data" --port "$port" >"/tmp/tap-bulk-serve-$port.log" 2>&1 &
   pids+=("$!"); ports+=("$port"); port=$((port + 1))
 done
 for p in "${ports[@]}"; do
   for _ in $(seq 1 120); do curl -sf "http://localhost:$p/tap/availability" >/dev/null && break; sleep 0.5; done
 done
 load() { cut -d' ' -f1 /proc/loadavg; }
+# CPU seconds used so far by a process and its threads (DuckDB's included): user + system, from /proc
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 for selection in $selections; do
   columns="*"; [[ "$selection" == some ]] && columns="$some"
@@ -37,16 +42,19 @@ for selection in $selections; do
     done
     for run in $(seq 1 "$runs"); do
       for i in "${!jars[@]}"; do
+        before="$(cpu "${pids[$i]}")"
         read -r seconds bytes < <(curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
           "http://localhost:${ports[$i]}/tap/sync?LANG=ADQL&MAXREC=$rows&RESPONSEFORMAT=$format&QUERY=$encoded")
-        python3 -c "import sys; s, b, r = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]);
-print(f'curl  {sys.argv[4]:<40} {sys.argv[5]:<5} {sys.argv[6]:<8} {r:,} rows {s:6.2f} s {r / s:>12,.0f} rows/s {b / r:6.1f} bytes/row  x{r / s / 137000:5.2f} DaCHS  load {sys.argv[7]}')" \
-          "$seconds" "$bytes" "$rows" "$(basename "${jars[$i]}")" "$selection" "$format" "$(load)"
+        after="$(cpu "${pids[$i]}")"
+        python3 -c "import sys; s, b, r, c = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[8]);
+print(f'curl  {sys.argv[4]:<40} {sys.argv[5]:<5} {sys.argv[6]:<8} {r:,} rows {s:6.2f} s {r / s:>12,.0f} rows/s {b / r:6.1f} bytes/row  x{r / s / 137000:5.2f} DaCHS  server CPU {c:5.2f} s  load {sys.argv[7]}')" \
+          "$seconds" "$bytes" "$rows" "$(basename "${jars[$i]}" | sed "s/-Dskysieve.//" | cut -c1-40)" "$selection" "$format" "$(load)" \
+          "$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$after")"
       done
     done
     if [[ "${PYVO:-1}" != 0 && "$format" == votable ]]; then
       for i in "${!jars[@]}"; do
-        python3 - "http://localhost:${ports[$i]}/tap" "$query" "$rows" "$(basename "${jars[$i]}")" "$selection" <<'PY'
+        python3 - "http://localhost:${ports[$i]}/tap" "$query" "$rows" "$(basename "${jars[$i]}" | sed "s/-Dskysieve.//" | cut -c1-40)" "$selection" <<'PY'
 import sys, time, warnings
 import pyvo
 warnings.simplefilter("ignore")

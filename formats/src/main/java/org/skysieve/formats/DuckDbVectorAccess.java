@@ -1,5 +1,7 @@
 package org.skysieve.formats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,8 +19,8 @@ import org.duckdb.DuckDBReadableVector;
  * points to belongs to the chunk, which must stay open while its vector is read. Stateless and thread-safe.
  */
 final class DuckDbVectorAccess {
-    private static final Field DATA = field("data");
-    private static final Field VALIDITY = field("validity");
+    private static final VarHandle DATA = field("data");
+    private static final VarHandle VALIDITY = field("validity");
     private static final sun.misc.Unsafe UNSAFE = unsafe();
     private static final int STRING_BYTES = 16;
     private static final int INLINED_BYTES = 12;
@@ -57,9 +59,19 @@ final class DuckDbVectorAccess {
             return false;
         }
         ByteBuffer mask = validity.duplicate().order(ByteOrder.nativeOrder());
-        for (int row = 0; row < rows; row++) {
+        int row = 0;
+        while (row < rows) {
             int index = from + row;
-            nulls[row] = (mask.getLong((index >>> 6) << 3) & (1L << (index & 63))) == 0;
+            long word = mask.getLong((index >>> 6) << 3) >>> (index & 63);
+            int inWord = Math.min(64 - (index & 63), rows - row);
+            if (word == -1L >>> (index & 63)) { // all valid (the usual case): no bit to look at
+                java.util.Arrays.fill(nulls, row, row + inWord, false);
+            } else {
+                for (int i = 0; i < inWord; i++) {
+                    nulls[row + i] = (word & (1L << i)) == 0;
+                }
+            }
+            row += inWord;
         }
         return true;
     }
@@ -104,22 +116,18 @@ final class DuckDbVectorAccess {
         return true;
     }
 
-    private static ByteBuffer buffer(Field field, DuckDBReadableVector vector) {
-        try {
-            return (ByteBuffer) field.get(vector);
-        } catch (IllegalAccessException | ClassCastException e) {
-            return null;
-        }
+    private static ByteBuffer buffer(VarHandle field, DuckDBReadableVector vector) {
+        return (ByteBuffer) field.get(vector);
     }
 
-    private static Field field(String name) {
+    /** A handle on the vector's private buffer field (a handle, not {@code Field.get}: read twice per column and chunk). */
+    private static VarHandle field(String name) {
         try {
             Field field = DuckDBReadableVector.class.getDeclaredField(name);
             if (field.getType() != ByteBuffer.class) {
                 return null;
             }
-            field.setAccessible(true);
-            return field;
+            return MethodHandles.privateLookupIn(DuckDBReadableVector.class, MethodHandles.lookup()).unreflectVarHandle(field);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
