@@ -8,7 +8,8 @@
 #   DATA: a data folder with deep_optical (a medium sky: ./skysieve generate --out DATA --scale medium)
 #   JAR:  skysieve.jar files (cli/target/skysieve.jar; copy the one of the previous commit to compare), each optionally
 #         followed by =JAVA_OPTIONS (space-separated, e.g. "new.jar=-Dx=1 -Xmx2g") for its server
-# Environment: FORMATS (default "votable parquet"), SELECTIONS (default "all some"), PYVO=0 to skip pyvo.
+# Environment: FORMATS (default "votable parquet"), SELECTIONS (default "all some"), PYVO=0 to skip pyvo,
+#   ACCEPT_GZIP=1 to send "Accept-Encoding: gzip, deflate" as pyvo does (curl does not decompress: the bytes sent are timed).
 set -euo pipefail
 data="$1"; rows="$2"; runs="${3:-3}"; shift 3
 jars=("$@")
@@ -43,13 +44,13 @@ for selection in $selections; do
     for run in $(seq 1 "$runs"); do
       for i in "${!jars[@]}"; do
         before="$(cpu "${pids[$i]}")"
-        read -r seconds bytes < <(curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' \
+        read -r seconds bytes < <(curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' ${ACCEPT_GZIP:+-H 'Accept-Encoding: gzip, deflate'} \
           "http://localhost:${ports[$i]}/tap/sync?LANG=ADQL&MAXREC=$rows&RESPONSEFORMAT=$format&QUERY=$encoded")
         after="$(cpu "${pids[$i]}")"
         python3 -c "import sys; s, b, r, c = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[8]);
-print(f'curl  {sys.argv[4]:<40} {sys.argv[5]:<5} {sys.argv[6]:<8} {r:,} rows {s:6.2f} s {r / s:>12,.0f} rows/s {b / r:6.1f} bytes/row  x{r / s / 137000:5.2f} DaCHS  server CPU {c:5.2f} s  load {sys.argv[7]}')" \
+print(f'{sys.argv[9]:<5} {sys.argv[4]:<40} {sys.argv[5]:<5} {sys.argv[6]:<8} {r:,} rows {s:6.2f} s {r / s:>12,.0f} rows/s {b / r:6.1f} bytes/row  x{r / s / 137000:5.2f} DaCHS  server CPU {c:5.2f} s  load {sys.argv[7]}')" \
           "$seconds" "$bytes" "$rows" "$(basename "${jars[$i]}" | sed "s/-Dskysieve.//" | cut -c1-40)" "$selection" "$format" "$(load)" \
-          "$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$after")"
+          "$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$before" "$after")" "curl${ACCEPT_GZIP:++gz}"
       done
     done
     if [[ "${PYVO:-1}" != 0 && "$format" == votable ]]; then

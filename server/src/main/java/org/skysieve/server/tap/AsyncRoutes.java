@@ -234,6 +234,7 @@ final class AsyncRoutes {
             throw new ServiceException(ErrorCategory.NOT_FOUND, "The result of job " + job.jobId() + " is no longer on disk");
         }
         context.contentType(format.mimeType());
+        context.disableCompression(); // as the sync results (TapService.sync): no gzip of large results
         Files.copy(file, context.outputStream());
     }
 
