@@ -8,7 +8,8 @@
 #   DATA: a data folder with deep_optical (a medium sky: ./skysieve generate --out DATA --scale medium)
 #   JAR:  skysieve.jar files (cli/target/skysieve.jar; copy the one of the previous commit to compare), each optionally
 #         followed by =JAVA_OPTIONS (space-separated, e.g. "new.jar=-Dx=1 -Xmx2g") for its server
-# Environment: FORMATS (default "votable parquet"), SELECTIONS (default "all some"), PYVO=0 to skip pyvo,
+# Environment: FORMATS (default "votable parquet"), SELECTIONS (default "all some"), PYVO=0 to skip pyvo (run by
+#   PYTHON_FOR_PYVO, default /usr/bin/python3: Debian's python3-pyvo),
 #   ACCEPT_GZIP=1 to send "Accept-Encoding: gzip, deflate" as pyvo does (curl does not decompress: the bytes sent are timed).
 set -euo pipefail
 data="$1"; rows="$2"; runs="${3:-3}"; shift 3
@@ -55,7 +56,7 @@ print(f'{sys.argv[9]:<5} {sys.argv[4]:<40} {sys.argv[5]:<5} {sys.argv[6]:<8} {r:
     done
     if [[ "${PYVO:-1}" != 0 && "$format" == votable ]]; then
       for i in "${!jars[@]}"; do
-        python3 - "http://localhost:${ports[$i]}/tap" "$query" "$rows" "$(basename "${jars[$i]}" | sed "s/-Dskysieve.//" | cut -c1-40)" "$selection" <<'PY'
+        "${PYTHON_FOR_PYVO:-/usr/bin/python3}" - "http://localhost:${ports[$i]}/tap" "$query" "$rows" "$(basename "${jars[$i]}" | sed "s/-Dskysieve.//" | cut -c1-40)" "$selection" <<'PY'
 import sys, time, warnings
 import pyvo
 warnings.simplefilter("ignore")
