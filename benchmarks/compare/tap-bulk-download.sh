@@ -23,12 +23,13 @@ trap cleanup EXIT
 port=18470
 for spec in "${jars[@]}"; do
   jar="${spec%%=*}"; options=""; [[ "$spec" == *=* ]] && options="${spec#*=}"
+  # one after the other: each server rewrites DATA/.tap/tap_schema when it starts
   # shellcheck disable=SC2086
   java $options -jar "$jar" serve --data "$data" --port "$port" >"/tmp/tap-bulk-serve-$port.log" 2>&1 &
-  pids+=("$!"); ports+=("$port"); port=$((port + 1))
-done
-for p in "${ports[@]}"; do
-  for _ in $(seq 1 120); do curl -sf "http://localhost:$p/tap/availability" >/dev/null && break; sleep 0.5; done
+  pids+=("$!"); ports+=("$port")
+  for _ in $(seq 1 240); do curl -sf "http://localhost:$port/tap/availability" >/dev/null && break; sleep 0.5; done
+  curl -sf "http://localhost:$port/tap/availability" >/dev/null || { echo "server $spec did not start: /tmp/tap-bulk-serve-$port.log" >&2; exit 1; }
+  port=$((port + 1))
 done
 load() { cut -d' ' -f1 /proc/loadavg; }
 # CPU seconds used so far by a process and its threads (DuckDB's included): user + system, from /proc
