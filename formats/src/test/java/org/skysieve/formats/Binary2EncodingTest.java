@@ -69,7 +69,7 @@ class Binary2EncodingTest {
                     byte[] expected = rowByRow(batch, scalar);
                     Binary2Rows encoder = new Binary2Rows(batch.types);
                     encoder.encode(batch);
-                    assertThat(Arrays.copyOf(encoder.buffer(), encoder.size())).isEqualTo(expected);
+                    assertSameBytes(Arrays.copyOf(encoder.buffer(), encoder.size()), expected);
                     boolean hasNonAscii = false;
                     for (int row = 0; row < filled; row++) {
                         String value = batch.getString(7, row);
@@ -90,10 +90,17 @@ class Binary2EncodingTest {
         int batches = 0;
         for (int filled = rows.fill(batch, 2048); filled > 0; filled = rows.fill(batch, 2048)) {
             encoder.encode(batch);
-            assertThat(Arrays.copyOf(encoder.buffer(), encoder.size())).isEqualTo(rowByRow(batch, columns));
+            assertSameBytes(Arrays.copyOf(encoder.buffer(), encoder.size()), rowByRow(batch, columns));
             batches++;
         }
         return batches;
+    }
+
+    /** Equal arrays, or a failure naming the first differing byte (not two dumps of 400 kB). */
+    private static void assertSameBytes(byte[] actual, byte[] expected) {
+        int mismatch = Arrays.mismatch(actual, expected);
+        assertThat(mismatch).as("first differing byte of %d (expected %d bytes, actual %d)", mismatch, expected.length, actual.length)
+                .isEqualTo(-1);
     }
 
     private static byte[] rowByRow(ColumnBatch batch, List<ColumnDoc> columns) throws Exception {
