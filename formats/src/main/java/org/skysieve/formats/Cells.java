@@ -80,7 +80,7 @@ final class Cells {
                 double number = batch.doubles[column][row];
                 yield Double.isInfinite(number) ? (number > 0 ? "+Inf" : "-Inf") : Double.toString(number);
             }
-            case STRING -> batch.strings[column][row];
+            case STRING -> batch.getString(column, row);
             case POINT, CIRCLE, POLYGON -> text(batch.arrays[column][row]);
         };
     }

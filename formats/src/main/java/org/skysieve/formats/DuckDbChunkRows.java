@@ -25,7 +25,6 @@ public final class DuckDbChunkRows implements RowSource {
     private int position;
     private boolean finished;
     private final boolean fromMemory;
-    private DuckDbVectorAccess.InlinedStrings[] recentStrings;
 
     public DuckDbChunkRows(DuckDBChunkedResult result) {
         this(result, true);
@@ -63,21 +62,15 @@ public final class DuckDbChunkRows implements RowSource {
             throw new SQLException("Expected " + batch.types.length + " columns in the result. Actual: " + chunk.columnCount());
         }
         for (int column = 0; column < batch.types.length; column++) {
-            if (recentStrings == null || recentStrings.length != batch.types.length) {
-                recentStrings = new DuckDbVectorAccess.InlinedStrings[batch.types.length];
-            }
-            if (recentStrings[column] == null) {
-                recentStrings[column] = new DuckDbVectorAccess.InlinedStrings();
-            }
-            copy(chunk.vector(column), batch, column, position, rows, fromMemory, recentStrings[column]);
+            copy(chunk.vector(column), batch, column, position, rows, fromMemory);
         }
         position += rows;
         batch.rowCount = rows;
         return rows;
     }
 
-    private static void copy(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows, boolean fromMemory,
-            DuckDbVectorAccess.InlinedStrings recent) throws SQLException {
+    private static void copy(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows, boolean fromMemory)
+            throws SQLException {
         ColumnType type = batch.types[column];
         if (type.isGeometry()) {
             throw new SQLException("Expected no geometry column (read those results with ResultSetRows). Actual: column "
@@ -93,17 +86,16 @@ public final class DuckDbChunkRows implements RowSource {
                 nulls[row] = vector.isNull(from + row);
             }
         }
-        if (!fromMemory || !copyFromBuffer(vector, batch, column, from, rows, recent)) {
+        if (!fromMemory || !copyFromBuffer(vector, batch, column, from, rows)) {
             copyValueByValue(vector, batch, column, from, rows);
         }
     }
 
     /** The fast copy from the vector's memory; false when it cannot be read (nothing copied). */
-    private static boolean copyFromBuffer(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows,
-            DuckDbVectorAccess.InlinedStrings recent) {
+    private static boolean copyFromBuffer(DuckDBReadableVector vector, ColumnBatch batch, int column, int from, int rows) {
         ColumnType type = batch.types[column];
         if (type == ColumnType.STRING) {
-            return DuckDbVectorAccess.readStrings(vector, from, rows, batch.nulls[column], batch.strings[column], recent);
+            return DuckDbVectorAccess.readUtf8(vector, from, rows, batch, column);
         }
         int valueBytes = switch (type) {
             case BOOLEAN -> 1;
@@ -185,6 +177,7 @@ public final class DuckDbChunkRows implements RowSource {
                 }
             }
             case STRING -> {
+                batch.holdStrings(column);
                 String[] values = batch.strings[column];
                 for (int row = 0; row < rows; row++) {
                     values[row] = nulls[row] ? null : vector.getString(from + row);

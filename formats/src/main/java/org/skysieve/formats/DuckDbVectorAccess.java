@@ -1,9 +1,10 @@
 package org.skysieve.formats;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import org.duckdb.DuckDBReadableVector;
 
 /**
@@ -18,8 +19,8 @@ import org.duckdb.DuckDBReadableVector;
  * points to belongs to the chunk, which must stay open while its vector is read. Stateless and thread-safe.
  */
 final class DuckDbVectorAccess {
-    private static final Field DATA = field("data");
-    private static final Field VALIDITY = field("validity");
+    private static final VarHandle DATA = field("data");
+    private static final VarHandle VALIDITY = field("validity");
     private static final sun.misc.Unsafe UNSAFE = unsafe();
     private static final int STRING_BYTES = 16;
     private static final int INLINED_BYTES = 12;
@@ -58,28 +59,40 @@ final class DuckDbVectorAccess {
             return false;
         }
         ByteBuffer mask = validity.duplicate().order(ByteOrder.nativeOrder());
-        for (int row = 0; row < rows; row++) {
+        int row = 0;
+        while (row < rows) {
             int index = from + row;
-            nulls[row] = (mask.getLong((index >>> 6) << 3) & (1L << (index & 63))) == 0;
+            long word = mask.getLong((index >>> 6) << 3) >>> (index & 63);
+            int inWord = Math.min(64 - (index & 63), rows - row);
+            if (word == -1L >>> (index & 63)) { // all valid (the usual case): no bit to look at
+                java.util.Arrays.fill(nulls, row, row + inWord, false);
+            } else {
+                for (int i = 0; i < inWord; i++) {
+                    nulls[row + i] = (word & (1L << i)) == 0;
+                }
+            }
+            row += inWord;
         }
         return true;
     }
 
     /**
-     * Decodes the VARCHAR values of rows {@code from ..} into {@code values} (null where {@code nulls} says so); false
-     * when the data buffer cannot be read (nothing decoded).
+     * Copies the UTF-8 bytes of the VARCHAR values of rows {@code from ..} into the batch's byte store of
+     * {@code column} (rows at 0 ..; a null row, as {@code batch.nulls} says, gets no bytes); false when the data buffer
+     * cannot be read (the column then holds nothing usable and the caller falls back).
      */
-    static boolean readStrings(DuckDBReadableVector vector, int from, int rows, boolean[] nulls, String[] values,
-            InlinedStrings recent) {
+    static boolean readUtf8(DuckDBReadableVector vector, int from, int rows, ColumnBatch batch, int column) {
         ByteBuffer data = available() ? data(vector, STRING_BYTES) : null;
         if (data == null) {
             return false;
         }
-        boolean littleEndian = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-        byte[] bytes = new byte[64];
+        boolean[] nulls = batch.nulls[column];
+        int[] offsets = batch.utf8Offsets[column];
+        byte[] bytes = batch.utf8[column];
+        int end = 0;
         for (int row = 0; row < rows; row++) {
+            offsets[row] = end;
             if (nulls[row]) {
-                values[row] = null;
                 continue;
             }
             int at = (from + row) * STRING_BYTES;
@@ -87,80 +100,34 @@ final class DuckDbVectorAccess {
             if (length < 0) {
                 return false;
             }
-            if (length > bytes.length) {
-                bytes = new byte[Math.max(length, 2 * bytes.length)];
+            if (end + length > bytes.length) {
+                bytes = batch.reserveUtf8(column, end + length + (rows - row) * 16);
             }
-            if (length <= INLINED_BYTES && littleEndian) {
-                // the 16 bytes are the whole value: look it up among the column's recent values (status words repeat)
-                long head = data.getLong(at) & keepLowBytes(4 + Math.min(length, 4));
-                long tail = length <= 4 ? 0 : data.getLong(at + 8) & keepLowBytes(length - 4);
-                String known = recent.find(head, tail);
-                if (known == null) {
-                    data.get(at + 4, bytes, 0, length);
-                    known = new String(bytes, 0, length, StandardCharsets.UTF_8);
-                    recent.remember(head, tail, known);
-                }
-                values[row] = known;
-                continue;
-            } else if (length <= INLINED_BYTES) {
-                data.get(at + 4, bytes, 0, length);
+            if (length <= INLINED_BYTES) {
+                data.get(at + 4, bytes, end, length);
             } else {
                 long address = data.getLong(at + 8);
-                UNSAFE.copyMemory(null, address, bytes, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET, length);
+                UNSAFE.copyMemory(null, address, bytes, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET + end, length);
             }
-            values[row] = new String(bytes, 0, length, StandardCharsets.UTF_8);
+            end += length;
         }
+        offsets[rows] = end;
+        batch.holdUtf8(column);
         return true;
     }
 
-    private static long keepLowBytes(int count) {
-        return count >= 8 ? -1L : (1L << (8 * count)) - 1;
+    private static ByteBuffer buffer(VarHandle field, DuckDBReadableVector vector) {
+        return (ByteBuffer) field.get(vector);
     }
 
-    /**
-     * The last few distinct inlined strings (up to 12 bytes) of one column, keyed by their 16-byte representation, so
-     * that a repeated value (a status word) is not decoded again. Not thread-safe: one per column of one reader.
-     */
-    static final class InlinedStrings {
-        private static final int SIZE = 16;
-        private final long[] heads = new long[SIZE];
-        private final long[] tails = new long[SIZE];
-        private final String[] values = new String[SIZE];
-
-        String find(long head, long tail) {
-            int slot = slot(head, tail);
-            return values[slot] != null && heads[slot] == head && tails[slot] == tail ? values[slot] : null;
-        }
-
-        void remember(long head, long tail, String value) {
-            int slot = slot(head, tail);
-            heads[slot] = head;
-            tails[slot] = tail;
-            values[slot] = value;
-        }
-
-        private static int slot(long head, long tail) {
-            long mixed = (head ^ (tail * 0x9E3779B97F4A7C15L)) * 0xC2B2AE3D27D4EB4FL;
-            return (int) (mixed >>> 60);
-        }
-    }
-
-    private static ByteBuffer buffer(Field field, DuckDBReadableVector vector) {
-        try {
-            return (ByteBuffer) field.get(vector);
-        } catch (IllegalAccessException | ClassCastException e) {
-            return null;
-        }
-    }
-
-    private static Field field(String name) {
+    /** A handle on the vector's private buffer field (a handle, not {@code Field.get}: read twice per column and chunk). */
+    private static VarHandle field(String name) {
         try {
             Field field = DuckDBReadableVector.class.getDeclaredField(name);
             if (field.getType() != ByteBuffer.class) {
                 return null;
             }
-            field.setAccessible(true);
-            return field;
+            return MethodHandles.privateLookupIn(DuckDBReadableVector.class, MethodHandles.lookup()).unreflectVarHandle(field);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -94,7 +94,7 @@ public final class FitsTableWriter implements TableWriter {
                         case FLOAT -> data.writeFloat(isNull ? Float.NaN : batch.floats[i][row]);
                         case DOUBLE -> data.writeDouble(isNull ? Double.NaN : batch.doubles[i][row]);
                         case STRING -> {
-                            byte[] bytes = isNull ? new byte[0] : batch.strings[i][row].getBytes(StandardCharsets.UTF_8);
+                            byte[] bytes = isNull ? new byte[0] : batch.getString(i, row).getBytes(StandardCharsets.UTF_8);
                             stringBytes[i] = Math.max(stringBytes[i], bytes.length);
                             data.writeInt(bytes.length);
                             data.write(bytes);

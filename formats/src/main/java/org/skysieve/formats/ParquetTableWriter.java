@@ -24,7 +24,7 @@ import org.skysieve.catalog.model.ColumnDoc;
  * Parquet with VOParquet metadata (IVOA Note "Parquet in the VO" 1.0: key {@code IVOA.VOTable-Parquet.version} =
  * {@code 1.0} and {@code IVOA.VOTable-Parquet.content} = a data-less VOTable with every FIELD, and the OVERFLOW INFO
  * when the result was cut). Parquet needs its footer at the end, so the rows are appended to a DuckDB database file
- * in {@code spoolFolder}, copied to a zstd Parquet file there, and that file is streamed; both are deleted afterwards.
+ * in {@code spoolFolder}, copied to a zstd (level 1) Parquet file there, and that file is streamed; both are deleted afterwards.
  * Memory stays bounded by DuckDB's buffers, not by the result size.
  *
  * <p>Column names that repeat in a result (two tables' {@code ra}) get a suffix {@code _2}, {@code _3}, ... in the
@@ -71,7 +71,7 @@ public final class ParquetTableWriter implements TableWriter {
                 summary = append(columns, rows, maxRows, (DuckDBConnection) connection);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("COPY result TO " + SqlText.literal(parquet.toString())
-                            + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
+                            + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, KV_METADATA {"
                             + SqlText.literal(VOPARQUET_VERSION_KEY) + ": '1.0', "
                             + SqlText.literal(VOPARQUET_CONTENT_KEY) + ": "
                             + SqlText.literal(VoTableDocuments.fieldsOnly(columns, summary.overflow())) + "})");
@@ -106,7 +106,7 @@ public final class ParquetTableWriter implements TableWriter {
                             case LONG -> appender.append(batch.longs[i][row]);
                             case FLOAT -> appender.append(batch.floats[i][row]);
                             case DOUBLE -> appender.append(batch.doubles[i][row]);
-                            case STRING -> appender.append(batch.strings[i][row]);
+                            case STRING -> appender.append(batch.getString(i, row));
                             case POINT, CIRCLE, POLYGON -> appender.append(batch.arrays[i][row]);
                         }
                     }
@@ -142,7 +142,7 @@ public final class ParquetTableWriter implements TableWriter {
                 Statement statement = connection.createStatement()) {
             statement.execute("SET preserve_insertion_order = true");
             statement.execute("COPY (SELECT * FROM read_parquet(" + SqlText.literal(source.toString()) + ") LIMIT " + maxRows + ") TO "
-                    + SqlText.literal(target.toString()) + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {"
+                    + SqlText.literal(target.toString()) + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, KV_METADATA {"
                     + SqlText.literal(VOPARQUET_VERSION_KEY) + ": '1.0', " + SqlText.literal(VOPARQUET_CONTENT_KEY) + ": "
                     + SqlText.literal(VoTableDocuments.fieldsOnly(columns, true)) + "})");
         }

@@ -20,6 +20,9 @@ public final class ResultSetRows implements RowSource {
     public int fill(ColumnBatch batch, int maxRows) throws SQLException {
         int limit = Math.min(maxRows, ColumnBatch.CAPACITY);
         int row = 0;
+        for (int column = 0; column < batch.types.length; column++) {
+            batch.holdStrings(column);
+        }
         while (row < limit && rows.next()) {
             for (int column = 0; column < batch.types.length; column++) {
                 int index = column + 1;

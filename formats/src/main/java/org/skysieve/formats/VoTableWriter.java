@@ -2,14 +2,12 @@ package org.skysieve.formats;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.List;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
@@ -81,12 +79,12 @@ public final class VoTableWriter implements TableWriter {
         text.flush();
         ColumnBatch batch = limited.batch();
         Binary2Rows encoder = new Binary2Rows(batch.types);
-        OutputStream base64 = Base64.getMimeEncoder(76, new byte[] {'\n'}).wrap(new NonClosingOutputStream(out));
-        try (OutputStream data = new BufferedOutputStream(base64, 1 << 16)) {
-            while (limited.next()) {
-                encoder.write(batch, data);
-            }
+        Base64Lines base64 = new Base64Lines(out);
+        while (limited.next()) {
+            encoder.encode(batch);
+            base64.write(encoder.buffer(), 0, encoder.size());
         }
+        base64.finish();
         text.write("\n</STREAM>\n</BINARY2>\n");
     }
 }

@@ -185,6 +185,26 @@ class TapSyncTest {
     }
 
     @Test
+    void resultsAreNotGzippedForClientsThatAcceptGzip() throws Exception {
+        // pyvo (python-requests) sends Accept-Encoding: gzip, deflate; gzip would cost more CPU than the whole result
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (TableFormat format : TableFormat.values()) {
+            java.net.URI uri = java.net.URI.create("http://localhost:" + server.port() + "/tap/sync?LANG=ADQL&MAXREC=900&RESPONSEFORMAT="
+                    + URLEncoder.encode(format.mimeType(), StandardCharsets.UTF_8) + "&QUERY="
+                    + URLEncoder.encode("SELECT TOP 900 * FROM deep_optical.sources", StandardCharsets.UTF_8));
+            HttpResponse<byte[]> response = http.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip, deflate").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("%s", format).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-encoding")).as("%s", format).isEmpty();
+            assertThat(response.body().length).as("%s: a result, not an error", format).isGreaterThan(5_000);
+        }
+        // the other responses (VOSI documents) may still be compressed: only results are excluded
+        HttpResponse<byte[]> tables = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.port()
+                + "/tap/tables")).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(tables.headers().firstValue("content-encoding")).contains("gzip");
+    }
+
+    @Test
     void parameterNamesAreCaseInsensitiveAndPostWorks() throws Exception {
         HttpResponse<byte[]> response = client.post("/tap/sync", Map.of("request", "doQuery", "Lang", "ADQL",
                 "qUeRy", "SELECT TOP 2 id FROM deep_optical.sources", "responseFormat", "votable/td"));
