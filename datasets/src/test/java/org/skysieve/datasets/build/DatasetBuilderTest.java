@@ -103,7 +103,10 @@ class DatasetBuilderTest {
         assertThat(json.get("cutouts").get("statuses").get("r").get("partial").asLong())
                 .as("objects near the plate edges").isPositive();
         assertThat(Files.readString(out.resolve("README.md"))).contains("# tiny_stars_and_galaxies")
-                .contains("cutouts-XXXX.npy").contains("| train | " + manifest.rowsPerSplit().get("train") + " |");
+                .contains("cutouts-XXXX.npy").contains("| train | " + manifest.rowsPerSplit().get("train") + " |")
+                .contains("features-XXXX.npy").contains("| split_cell | BIGINT | `<i8` (-9223372036854775808) |");
+        assertThat(json.get("columns").get(4).get("npy_dtype").asText()).isEqualTo("<i8");
+        assertThat(json.get("columns").get(0).get("npy_null").asText()).isEqualTo("''");
         assertThat(out.resolve(WorkFolder.NAME)).doesNotExist();
     }
 
