@@ -37,6 +37,10 @@ final class DatasetCard {
                 .append(manifest.shardRows()).append(" on). Column documentation, units and UCDs are in the Parquet"
                         + " key/value metadata (VOParquet: `IVOA.VOTable-Parquet.content`); status words:"
                         + " `skysieve.dataset.status_meanings`.\n");
+        card.append("- `features-XXXX.npy`: the same rows and columns as a NumPy structured array, shape (rows,), one"
+                + " field per column (dtypes below: `<U` strings are as wide as the shard's longest value). A null is"
+                + " NaN (floats), the type's minimum (integers), False (booleans) or '' (strings): the Parquet file"
+                + " keeps null apart from those values, and the status columns say why a value is missing.\n");
         if (manifest.cutouts().isPresent()) {
             CutoutSpec cutouts = manifest.cutouts().get();
             int size = cutouts.sizePixels();
@@ -59,9 +63,11 @@ final class DatasetCard {
                     .append(": ").append(counts(counts)).append('\n'));
             card.append('\n');
         }
-        card.append("## Columns\n\n| name | type | unit | description |\n|---|---|---|---|\n");
+        card.append("## Columns\n\n| name | type | npy dtype (null) | unit | description |\n|---|---|---|---|---|\n");
         for (ColumnDoc column : manifest.columns()) {
-            card.append("| ").append(column.name()).append(" | ").append(column.type().sqlType()).append(" | ")
+            card.append("| ").append(column.name()).append(" | ").append(column.type().sqlType()).append(" | `")
+                    .append(FeaturesNpy.dtype(column.type())).append("` (").append(FeaturesNpy.nullValue(column.type()))
+                    .append(") | ")
                     .append(column.unit()).append(" | ").append(column.description().replace("|", "\\|"))
                     .append(column.nullMeaning().isEmpty() ? "" : " Null: " + column.nullMeaning().replace("|", "\\|"))
                     .append(" |\n");
@@ -75,8 +81,15 @@ final class DatasetCard {
                     + "mask = np.load('mask-0000.npy', mmap_mode='r')        # uint8, 1 = no data\n");
         }
         card.append("```\n\npandas reads Parquet through pyarrow or fastparquet (pip; Debian 12 packages neither);"
-                + " DuckDB, polars and astropy (with pyarrow) read the files too. PyTorch: one `torch.utils.data.Dataset` per shard, e.g. `torch.from_numpy(np.load(...))`"
-                + " for the tensors and the `split` column to choose training, validation or test rows.\n\n");
+                + " DuckDB, polars and astropy (with pyarrow) read the files too. Without a Parquet engine, the .npy"
+                + " features need NumPy only:\n\n```python\nimport numpy as np, pandas as pd\n"
+                + "from numpy.lib.recfunctions import structured_to_unstructured\n"
+                + "records = np.load('features-0000.npy')   # structured, shape (rows,)\n"
+                + "frame = pd.DataFrame(records)\n"
+                + "x = structured_to_unstructured(records[['ra', 'dec']], dtype=np.float32)  # float matrix (rows, 2)"
+                + " for torch.from_numpy\n```\n\n"
+                + "PyTorch: one `torch.utils.data.Dataset` per shard, e.g. `torch.from_numpy(np.load(...))`"
+                + " for the tensors and the `split` field to choose training, validation or test rows.\n\n");
         card.append("## How it was made\n\nThe spec, recorded whole in `manifest.json`:\n\n```\n")
                 .append(manifest.specText().strip()).append("\n```\n\n");
         card.append("## Limitations\n\n- Split by HEALPix cell (`split_cell`): neighbours on the sky stay on one side,"

@@ -15,7 +15,8 @@ import org.skysieve.datasets.spec.CutoutSpec;
  * same build gives the same bytes). Top level: {@code format} ({@code skysieve-dataset/1}), {@code name},
  * {@code code_version} {version, commit}, {@code spec} (the text), {@code survey_versions}, {@code rows},
  * {@code shard_rows}, {@code splits}, {@code statuses}, {@code columns} [{name, type, unit, ucd, description,
- * null_meaning}], {@code cutouts} (or null) {survey, bands, height, width, grid, pixel_scale_arcsec, dtype, mask_dtype,
+ * null_meaning, npy_dtype, npy_null}] (npy_dtype: the field dtype in {@code features-XXXX.npy}, {@code <U} without
+ * its per-shard width; npy_null: what a null becomes there), {@code cutouts} (or null) {survey, bands, height, width, grid, pixel_scale_arcsec, dtype, mask_dtype,
  * mask_meaning, statuses}, {@code shards} [{index, first_row, rows, splits, cutout_statuses, files}] and {@code files}
  * [{name, bytes, sha256}]: every file of the dataset but the manifest.
  */
@@ -50,6 +51,8 @@ public final class ManifestJson {
             node.put("ucd", column.ucd());
             node.put("description", column.description());
             node.put("null_meaning", column.nullMeaning());
+            node.put("npy_dtype", FeaturesNpy.dtype(column.type()));
+            node.put("npy_null", FeaturesNpy.nullValue(column.type()));
         }
         if (manifest.cutouts().isPresent()) {
             CutoutSpec cutouts = manifest.cutouts().get();

@@ -117,6 +117,11 @@ final class PlannedRows implements AutoCloseable {
         }
     }
 
+    /** Writes rows {@code [firstRow, firstRow + rowCount)} to {@code file}: a NumPy structured array ({@link FeaturesNpy}). */
+    void writeFeaturesNpy(long firstRow, int rowCount, Path file) throws IOException, SQLException {
+        FeaturesNpy.write(connection, "planned", ROW_NUMBER, planned.columns(), firstRow, rowCount, file);
+    }
+
     /** The positions of rows {@code [firstRow, firstRow + rowCount)}: {@code [0]} ra, {@code [1]} dec (NaN if null). */
     double[][] positions(long firstRow, int rowCount) throws SQLException {
         double[][] positions = new double[2][rowCount];

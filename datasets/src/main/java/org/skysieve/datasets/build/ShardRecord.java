@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param rowsPerSplit        split name to number of its rows (splits with rows only)
  * @param cutoutStatusCounts  band to stamp status ({@code ok}, {@code partial}, {@code outside}, {@code no_position})
  *                            to number of its stamps; empty without cutouts
- * @param files               its files in the dataset folder: features, then cutouts and mask when there are cutouts
+ * @param files               its files in the dataset folder: features (Parquet, then NumPy), then cutouts and mask when there are cutouts
  */
 public record ShardRecord(int index, long firstRow, long rowCount, Map<String, Long> rowsPerSplit,
         Map<String, Map<String, Long>> cutoutStatusCounts, List<FileChecksum> files) {
@@ -41,6 +41,10 @@ public record ShardRecord(int index, long firstRow, long rowCount, Map<String, L
 
     public static String featuresName(int index) {
         return "features-" + number(index) + ".parquet";
+    }
+
+    public static String featuresNpyName(int index) {
+        return "features-" + number(index) + ".npy";
     }
 
     public static String cutoutsName(int index) {

@@ -22,7 +22,7 @@ import org.skysieve.images.CutoutService;
 import org.skysieve.images.StampStretch;
 
 /**
- * Writes one shard: its features file and, when the dataset has cutouts, its cutouts and mask tensors, first in the
+ * Writes one shard: its features files (Parquet and NumPy) and, when the dataset has cutouts, its cutouts and mask tensors, first in the
  * shard's folder inside the work folder, then moved into the dataset folder; returns its record (not yet saved).
  * Cutouts are made by {@link BatchCutouts} (the same stamps as {@code /cutouts}), in parallel inside the shard.
  */
@@ -53,6 +53,9 @@ final class ShardWriter {
         Path features = folder.resolve(ShardRecord.featuresName(index));
         rows.writeFeatures(datasetName, index, firstRow, rowCount, features);
         written.add(features);
+        Path featuresNpy = folder.resolve(ShardRecord.featuresNpyName(index));
+        rows.writeFeaturesNpy(firstRow, rowCount, featuresNpy);
+        written.add(featuresNpy);
         Map<String, Long> splits = rows.splitCounts(firstRow, rowCount);
         times.addFeatures(System.nanoTime() - started);
         Map<String, Map<String, Long>> stampCounts = new TreeMap<>();

@@ -26,7 +26,7 @@ final class WorkFolder {
     static final String NAME = ".skysieve-build";
     /** The names a dataset folder may hold: the dataset's files and the work folder. */
     private static final Pattern DATASET_FILE = Pattern.compile(
-            "(features-\\d{4,}\\.parquet|cutouts-\\d{4,}\\.npy|mask-\\d{4,}\\.npy|manifest\\.json|README\\.md|"
+            "(features-\\d{4,}\\.parquet|features-\\d{4,}\\.npy|cutouts-\\d{4,}\\.npy|mask-\\d{4,}\\.npy|manifest\\.json|README\\.md|"
                     + Pattern.quote(NAME) + ")");
     private final Path out;
     private final Path folder;
@@ -55,7 +55,7 @@ final class WorkFolder {
             }
             if (!foreign.isEmpty()) {
                 throw new DatasetBuildException(DatasetBuildException.Reason.OUTPUT_FOLDER, "Expected an empty output"
-                        + " folder or a dataset's (features-XXXX.parquet, cutouts-XXXX.npy, mask-XXXX.npy, manifest.json,"
+                        + " folder or a dataset's (features-XXXX.parquet, features-XXXX.npy, cutouts-XXXX.npy, mask-XXXX.npy, manifest.json,"
                         + " README.md). Actual: " + out + " also holds " + foreign);
             }
         }

@@ -65,7 +65,7 @@ class DatasetBuilderTest {
             assertThat(shard.firstRow()).isEqualTo((long) index * SHARD_ROWS);
             assertThat(shard.rowCount()).isEqualTo(Math.min(SHARD_ROWS, manifest.rowCount() - shard.firstRow()));
             assertThat(shard.files()).extracting(FileChecksum::name).containsExactly(ShardRecord.featuresName(index),
-                    ShardRecord.cutoutsName(index), ShardRecord.maskName(index));
+                    ShardRecord.featuresNpyName(index), ShardRecord.cutoutsName(index), ShardRecord.maskName(index));
             expectedNames.addAll(shard.files().stream().map(FileChecksum::name).toList());
             assertThat(featureRows(out.resolve(ShardRecord.featuresName(index)))).isEqualTo(shard.rowCount());
             assertThat(npyHeader(out.resolve(ShardRecord.cutoutsName(index)))).contains("'descr': '<f4'")
@@ -103,7 +103,10 @@ class DatasetBuilderTest {
         assertThat(json.get("cutouts").get("statuses").get("r").get("partial").asLong())
                 .as("objects near the plate edges").isPositive();
         assertThat(Files.readString(out.resolve("README.md"))).contains("# tiny_stars_and_galaxies")
-                .contains("cutouts-XXXX.npy").contains("| train | " + manifest.rowsPerSplit().get("train") + " |");
+                .contains("cutouts-XXXX.npy").contains("| train | " + manifest.rowsPerSplit().get("train") + " |")
+                .contains("features-XXXX.npy").contains("| split_cell | BIGINT | `<i8` (-9223372036854775808) |");
+        assertThat(json.get("columns").get(4).get("npy_dtype").asText()).isEqualTo("<i8");
+        assertThat(json.get("columns").get(0).get("npy_null").asText()).isEqualTo("''");
         assertThat(out.resolve(WorkFolder.NAME)).doesNotExist();
     }
 
@@ -113,7 +116,7 @@ class DatasetBuilderTest {
         DatasetManifest manifest = build(TinySky.spec(1000, false), out, new AtomicInteger(), () -> false);
         assertThat(manifest.shards()).hasSize(1);
         assertThat(manifest.shards().get(0).files()).extracting(FileChecksum::name)
-                .containsExactly("features-0000.parquet");
+                .containsExactly("features-0000.parquet", "features-0000.npy");
         Map<String, String> metadata = new TreeMap<>();
         try (Connection connection = DuckDbConnections.openInMemory();
                 Statement statement = connection.createStatement();
@@ -202,7 +205,7 @@ class DatasetBuilderTest {
         assertThat(planCalls).hasValue(2);
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.filter(path -> path.getFileName().toString().startsWith("features-")).count())
-                    .isEqualTo(rebuilt.shards().size());
+                    .isEqualTo(2L * rebuilt.shards().size()); // features-XXXX.parquet and features-XXXX.npy
         }
     }
 

@@ -113,7 +113,8 @@ class DatasetRoutesTest {
         List<String> expectedNames = new ArrayList<>(List.of("README.md", "manifest.json"));
         for (int shard = 0; shard < 4; shard++) {
             expectedNames.addAll(List.of(String.format("cutouts-%04d.npy", shard),
-                    String.format("features-%04d.parquet", shard), String.format("mask-%04d.npy", shard)));
+                    String.format("features-%04d.npy", shard), String.format("features-%04d.parquet", shard),
+                    String.format("mask-%04d.npy", shard)));
         }
         Map<String, String> listed = new HashMap<>();
         for (JsonNode file : document.path("files")) {
