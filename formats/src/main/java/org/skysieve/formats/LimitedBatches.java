@@ -26,10 +26,15 @@ final class LimitedBatches {
 
     /** Fills the batch with the next rows to write; false when the limit is reached or the rows are exhausted. */
     boolean next() throws SQLException {
+        return next(batch);
+    }
+
+    /** Fills {@code into} (a batch with the same columns, e.g. the second of a pipeline) as {@link #next()} does. */
+    boolean next(ColumnBatch into) throws SQLException {
         if (written >= maxRows || exhausted) {
             return false;
         }
-        int rows = source.fill(batch, (int) Math.min(ColumnBatch.CAPACITY, maxRows - written));
+        int rows = source.fill(into, (int) Math.min(ColumnBatch.CAPACITY, maxRows - written));
         if (rows == 0) {
             exhausted = true;
             return false;

@@ -44,7 +44,7 @@ public final class VoTableWriter implements TableWriter {
         if (format == TableFormat.VOTABLE_TABLEDATA) {
             writeTableData(limited, text);
         } else {
-            writeBinary2(limited, text, out);
+            writeBinary2(limited, new ColumnBatch(columns), text, out);
         }
         WriteSummary summary = limited.summary();
         text.write(VoTableDocuments.tail(summary.overflow()));
@@ -74,17 +74,12 @@ public final class VoTableWriter implements TableWriter {
         text.write("</TABLEDATA>\n");
     }
 
-    private static void writeBinary2(LimitedBatches limited, Writer text, OutputStream out) throws IOException, SQLException {
+    /** {@code second}: an empty batch for the encoding thread of a result of more than one batch (see Binary2Pipeline). */
+    private static void writeBinary2(LimitedBatches limited, ColumnBatch second, Writer text, OutputStream out)
+            throws IOException, SQLException {
         text.write("<BINARY2>\n<STREAM encoding=\"base64\">\n");
         text.flush();
-        ColumnBatch batch = limited.batch();
-        Binary2Rows encoder = new Binary2Rows(batch.types);
-        Base64Lines base64 = new Base64Lines(out);
-        while (limited.next()) {
-            encoder.encode(batch);
-            base64.write(encoder.buffer(), 0, encoder.size());
-        }
-        base64.finish();
+        new Binary2Pipeline(limited, second, out).write();
         text.write("\n</STREAM>\n</BINARY2>\n");
     }
 }

@@ -306,6 +306,20 @@ public final class QueryEngine implements AutoCloseable {
      * @return the number of rows written
      * @throws AdqlException as {@link #execute}
      */
+    /**
+     * The compression of Parquet results: zstd level 1 unless the system property {@code skysieve.parquet.compression}
+     * names another of DuckDB's codecs ({@code snappy}, {@code uncompressed}, ...; to measure the size/speed trade-off).
+     */
+    private static final String PARQUET_COMPRESSION = parquetCompression(System.getProperty("skysieve.parquet.compression", "zstd"));
+
+    static String parquetCompression(String codec) {
+        if (!codec.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Expected a DuckDB Parquet codec name for skysieve.parquet.compression"
+                    + " (zstd, snappy, uncompressed, lz4_raw, ...). Actual: " + codec);
+        }
+        return codec.equals("zstd") ? "COMPRESSION zstd, COMPRESSION_LEVEL 1" : "COMPRESSION " + codec;
+    }
+
     public long copyToParquet(String adql, QueryOptions options, Path file, List<String> columnNames,
             java.util.Map<String, String> keyValueMetadata) {
         requireNonNull(file, "file is null");
@@ -325,7 +339,7 @@ public final class QueryEngine implements AutoCloseable {
                 .map(e -> SqlText.literal(e.getKey()) + ": " + SqlText.literal(e.getValue()))
                 .reduce((a, b) -> a + ", " + b).map(m -> ", KV_METADATA {" + m + "}").orElse("");
         String copy = "COPY (SELECT * FROM (" + typed + ") AS r(" + named + ")) TO " + SqlText.literal(file.toAbsolutePath().toString())
-                + " (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1" + metadata + ")";
+                + " (FORMAT parquet, " + PARQUET_COMPRESSION + metadata + ")";
         long startNanoTime = System.nanoTime();
         try (Connection connection = database.duplicate(); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds(options));
