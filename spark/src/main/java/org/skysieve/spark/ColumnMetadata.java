@@ -1,13 +1,19 @@
 package org.skysieve.spark;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.skysieve.catalog.model.CatalogTable;
 import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.catalog.model.ColumnType;
 import org.skysieve.catalog.model.FlagBit;
+import org.skysieve.catalog.model.FlagDictionary;
 import org.skysieve.catalog.model.MissingStatus;
 
 /**
@@ -63,6 +69,68 @@ public final class ColumnMetadata {
             }
         }
         return new StructType(fields);
+    }
+
+    /**
+     * The documentation of a DataFrame column from its metadata (the inverse of {@link #of}; a column without metadata
+     * gets its name and type only). Spark types without a skysieve type (arrays, maps, binary) are described as strings.
+     */
+    public static ColumnDoc doc(StructField field) {
+        Metadata metadata = field.metadata();
+        ColumnDoc doc = new ColumnDoc(field.name(), columnType(field.dataType()), text(metadata, UNIT), text(metadata, UCD),
+                text(metadata, DESCRIPTION), text(metadata, NULL_MEANING), Optional.empty(), Optional.empty());
+        if (metadata.contains(BAND)) {
+            doc = doc.withBand(metadata.getString(BAND));
+        }
+        if (metadata.contains(FLAG_BITS)) {
+            List<FlagBit> bits = new ArrayList<>();
+            for (Metadata bit : metadata.getMetadataArray(FLAG_BITS)) {
+                bits.add(new FlagBit((int) bit.getLong("bit"), bit.getString("name"), bit.getString("description")));
+            }
+            doc = doc.withFlags(new FlagDictionary(bits));
+        }
+        return doc;
+    }
+
+    /**
+     * The documentation of the columns of {@code schema} as a table, without the HEALPix index column: what every
+     * Parquet file of a catalogue written from it carries ({@code skysieve.table}). Its id column is the first column;
+     * its position columns are {@code raColumn} and {@code decColumn}, or the id column when the output has no
+     * positions ({@link CatalogTable} needs three documented names).
+     */
+    public static CatalogTable table(StructType schema, String name, String raColumn, String decColumn, String healpixColumn) {
+        List<ColumnDoc> columns = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            if (!field.name().equalsIgnoreCase(healpixColumn)) {
+                columns.add(doc(field));
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("Expected at least one column besides " + healpixColumn + ". Actual: none in " + schema.simpleString());
+        }
+        String idColumn = columns.get(0).name();
+        return new CatalogTable(name, "", raColumn.isEmpty() ? idColumn : raColumn, decColumn.isEmpty() ? idColumn : decColumn, idColumn, columns);
+    }
+
+    static ColumnType columnType(DataType type) {
+        if (type.equals(DataTypes.BooleanType)) {
+            return ColumnType.BOOLEAN;
+        } else if (type.equals(DataTypes.ByteType) || type.equals(DataTypes.ShortType)) {
+            return ColumnType.SHORT;
+        } else if (type.equals(DataTypes.IntegerType)) {
+            return ColumnType.INT;
+        } else if (type.equals(DataTypes.LongType)) {
+            return ColumnType.LONG;
+        } else if (type.equals(DataTypes.FloatType)) {
+            return ColumnType.FLOAT;
+        } else if (type.equals(DataTypes.DoubleType)) {
+            return ColumnType.DOUBLE;
+        }
+        return ColumnType.STRING;
+    }
+
+    private static String text(Metadata metadata, String key) {
+        return metadata.contains(key) ? metadata.getString(key) : "";
     }
 
     private static Metadata bit(FlagBit bit) {

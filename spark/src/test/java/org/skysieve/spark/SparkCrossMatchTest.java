@@ -3,12 +3,16 @@ package org.skysieve.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.parquet.format.FileMetaData;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.skysieve.catalog.hats.HatsCatalog;
+import org.skysieve.catalog.hats.HatsColumnMetadata;
+import org.skysieve.catalog.hats.HatsPartition;
 import org.skysieve.catalog.hats.HatsPixel;
+import org.skysieve.catalog.hats.HatsProperties;
+import org.skysieve.catalog.hats.ParquetFooters;
+import org.skysieve.catalog.hats.SkymapFits;
+import org.skysieve.catalog.model.CatalogTable;
+import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.xmatch.Column;
 import org.skysieve.xmatch.LoadedTable;
 import org.skysieve.xmatch.MatchMode;
@@ -31,6 +42,10 @@ import org.skysieve.xmatch.SkyMatcher;
  */
 class SparkCrossMatchTest {
     private static final double RADIUS_ARCSEC = 90.0;
+    /** The keys of the hats.properties of hats-import's sample catalogues (/work/shared/data/hats/lsdb/small_sky*), less the release date. */
+    private static final List<String> SAMPLE_PROPERTY_KEYS = List.of("obs_collection", "dataproduct_type", "hats_nrows", "hats_col_ra", "hats_col_dec",
+            "hats_col_healpix", "hats_col_healpix_order", "hats_npix_suffix", "hats_skymap_order", "hats_builder", "hats_creation_date", "hats_estsize",
+            "hats_version", "hats_order", "moc_sky_fraction");
     @TempDir
     static Path folder;
     static TestCatalogues.Written left;
@@ -46,7 +61,7 @@ class SparkCrossMatchTest {
 
     @ParameterizedTest
     @EnumSource(MatchMode.class)
-    void pairsEqualTheSingleMachineEngine(MatchMode mode) {
+    void pairsEqualTheSingleMachineEngine(MatchMode mode) throws IOException, InterruptedException {
         SparkSession spark = TestSpark.session();
         Path output = folder.resolve("out-" + mode.word());
         SparkCrossMatch.Summary summary = SparkCrossMatch.run(spark, new SparkCrossMatch.Request(left.directory().toString(),
@@ -90,7 +105,72 @@ class SparkCrossMatchTest {
         assertThat(written.rowCount()).isEqualTo(expected.size());
         assertThat(leftCatalog.partitions().stream().map(p -> p.pixel()).toList())
                 .containsAll(written.partitions().stream().map(p -> p.pixel()).toList());
-        assertThat(written.table().column("separation_arcsec")).isPresent();
+        assertCompleteHats(output, rows, written);
+        if (mode == MatchMode.BEST) {
+            assertHealpyReadsTheSkymap(output, rows);
+        }
+    }
+
+    /**
+     * The files of the single-machine writer are there and agree with the rows: {@code _metadata} holds every row group,
+     * {@code skymap.fits} the rows per cell, and the catalog module's reader finds every column documented, from
+     * {@code _common_metadata} and from each data file's key/value metadata, carried columns as in their catalogue.
+     */
+    private static void assertCompleteHats(Path output, List<Row> rows, HatsCatalog written) throws IOException {
+        for (String file : List.of("hats.properties", "properties", "partition_info.csv", "skymap.fits", "dataset/_metadata", "dataset/_common_metadata")) {
+            assertThat(output.resolve(file)).as(file).isRegularFile();
+        }
+        assertThat(HatsProperties.read(output.resolve("hats.properties")).values().keySet()).containsAll(SAMPLE_PROPERTY_KEYS);
+        FileMetaData merged = ParquetFooters.read(output.resolve("dataset/_metadata"));
+        assertThat(merged.getNum_rows()).isEqualTo(rows.size());
+        assertThat(merged.getRow_groups().stream().map(group -> group.getColumns().get(0).getFile_path()).distinct().count())
+                .isEqualTo(written.partitions().size());
+
+        CatalogTable table = written.table();
+        assertThat(table.columns().stream().map(ColumnDoc::name)).containsExactly("id_1", "ra", "dec", "id_2", "mag_r", "separation_arcsec",
+                "candidates", "rank", "mates");
+        assertThat(table.columns()).allSatisfy(column -> {
+            assertThat(column.description()).as(column.name()).isNotEmpty();
+            assertThat(column.ucd()).as(column.name()).isNotEmpty();
+        });
+        assertThat(table.column("separation_arcsec").orElseThrow().unit()).isEqualTo("arcsec");
+        ColumnDoc magnitude = HatsCatalog.open(right.directory()).table().column("mag_r").orElseThrow();
+        assertThat(table.column("mag_r")).contains(magnitude);
+        assertThat(table.column("id_1").orElseThrow()).isEqualTo(renamed(HatsCatalog.open(left.directory()).table().column("id").orElseThrow(), "id_1"));
+        for (var partition : written.partitions()) {
+            Path file = output.resolve("dataset").resolve(HatsPartition.relativePath(partition.pixel(), ".parquet"));
+            assertThat(HatsColumnMetadata.table(ParquetFooters.read(file), "", "", "", "_healpix_29")).as(file.toString()).isEqualTo(table);
+        }
+
+        SkymapFits.Skymap skymap = SkymapFits.read(output.resolve("skymap.fits"));
+        long[] expected = new long[skymap.counts().length];
+        rows.forEach(row -> expected[(int) (row.getLong(row.fieldIndex("_healpix_29")) >>> (2 * (29 - skymap.order())))]++);
+        assertThat(skymap.counts()).isEqualTo(expected);
+    }
+
+    private static ColumnDoc renamed(ColumnDoc column, String name) {
+        return new ColumnDoc(name, column.type(), column.unit(), column.ucd(), column.description(), column.nullMeaning(), column.band(), column.flags());
+    }
+
+    /** healpy (Debian python3-healpy), as a HATS user would, reads skymap.fits: NESTED, the rows of the catalogue. */
+    private static void assertHealpyReadsTheSkymap(Path output, List<Row> rows) throws IOException, InterruptedException {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/python3"))
+                && new ProcessBuilder("/usr/bin/python3", "-c", "import healpy").start().waitFor() == 0;
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("Expected /usr/bin/python3 with healpy (Debian python3-healpy)");
+        }
+        if (!present) {
+            System.err.println("python3-healpy absent; skipping the healpy check of skymap.fits");
+            return;
+        }
+        String script = "import sys, healpy\nm, h = healpy.read_map(sys.argv[1], nest=True, h=True, dtype=None)\n"
+                + "print(dict(h)['ORDERING'], healpy.npix2nside(len(m)), int(m.sum()))";
+        Process process = new ProcessBuilder("/usr/bin/python3", "-c", script, output.resolve("skymap.fits").toString()).redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(printed).isZero();
+        String[] lines = printed.strip().split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo("NESTED 256 " + rows.size());
     }
 
     @org.junit.jupiter.api.Test

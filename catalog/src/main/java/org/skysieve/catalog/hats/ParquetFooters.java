@@ -36,25 +36,11 @@ public final class ParquetFooters {
     /** The footer of a Parquet file (a data file, {@code _metadata} or {@code _common_metadata}). */
     public static FileMetaData read(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size < 12) {
-                throw new HatsException("Expected a Parquet file of at least 12 bytes: " + file + ". Actual: " + size + " bytes");
-            }
-            ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            channel.read(tail, size - 8);
-            tail.flip();
-            int footerLength = tail.getInt();
-            byte[] magic = new byte[4];
-            tail.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new HatsException("Expected a Parquet file ending with PAR1: " + file);
-            }
-            if (footerLength <= 0 || footerLength > size - 12) {
-                throw new HatsException("Expected a footer length in [1, " + (size - 12) + "] in " + file + ". Actual: " + footerLength);
-            }
-            ByteBuffer footer = ByteBuffer.allocate(footerLength);
-            channel.read(footer, size - 8 - footerLength);
-            return decode(footer.array(), file);
+            return read(channel.size(), (position, length) -> {
+                ByteBuffer bytes = ByteBuffer.allocate(length);
+                channel.read(bytes, position);
+                return bytes.array();
+            }, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Parquet footer of " + file, e);
         }
@@ -62,16 +48,58 @@ public final class ParquetFooters {
 
     /** Writes a Parquet file made of a footer only ({@code PAR1}, footer, length, {@code PAR1}): the form of {@code _metadata}. */
     public static void writeFooterOnlyFile(FileMetaData metadata, Path file) {
-        byte[] footer = encode(metadata);
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(MAGIC);
-            out.write(footer);
-            out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footer.length).array());
-            out.write(MAGIC);
+            writeFooter(metadata, out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }
     }
+
+    /**
+     * Writes the end of a Parquet file: the encoded footer, its length and {@code PAR1}. After the data pages of a
+     * file (whose offsets the footer holds) this completes the file; after {@code PAR1} alone it makes a footer-only file.
+     */
+    public static void writeFooter(FileMetaData metadata, OutputStream out) throws IOException {
+        byte[] footer = encode(metadata);
+        out.write(footer);
+        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footer.length).array());
+        out.write(MAGIC);
+    }
+
+    /** The magic bytes {@code PAR1} that start and end every Parquet file. */
+    public static byte[] magic() {
+        return MAGIC.clone();
+    }
+
+    /**
+     * The footer of a Parquet file of {@code size} bytes read with {@code readBytes(position, length)}; for files on other file systems (Hadoop's).
+     *
+     * @param source names the file in error messages
+     */
+    public static FileMetaData read(long size, FooterBytes readBytes, String source) throws IOException {
+        if (size < 12) {
+            throw new HatsException("Expected a Parquet file of at least 12 bytes: " + source + ". Actual: " + size + " bytes");
+        }
+        ByteBuffer tail = ByteBuffer.wrap(readBytes.read(size - 8, 8)).order(ByteOrder.LITTLE_ENDIAN);
+        int footerLength = tail.getInt();
+        byte[] magic = new byte[4];
+        tail.get(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new HatsException("Expected a Parquet file ending with PAR1: " + source);
+        }
+        if (footerLength <= 0 || footerLength > size - 12) {
+            throw new HatsException("Expected a footer length in [1, " + (size - 12) + "] in " + source + ". Actual: " + footerLength);
+        }
+        return decode(readBytes.read(size - 8 - footerLength, footerLength), source);
+    }
+
+    /** Reads {@code length} bytes of a file from {@code position}. */
+    @FunctionalInterface
+    public interface FooterBytes {
+        byte[] read(long position, int length) throws IOException;
+    }
+
 
     /** The file-level key/value metadata, in file order (empty when there is none). */
     public static Map<String, String> keyValues(FileMetaData metadata) {
@@ -84,7 +112,7 @@ public final class ParquetFooters {
         return values;
     }
 
-    static FileMetaData decode(byte[] footer, Path source) {
+    static FileMetaData decode(byte[] footer, Object source) {
         try {
             TConfiguration configuration = new TConfiguration(MAX_FOOTER_BYTES, MAX_FOOTER_BYTES, TConfiguration.DEFAULT_RECURSION_DEPTH);
             TMemoryBuffer buffer = new TMemoryBuffer(configuration, footer.length);
