@@ -344,6 +344,42 @@ class PortalBrowserTest {
         assertThat(get(job).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void jobsStartedWithoutThePortalAreListedOnTheJobsPageAndDeletedThere() throws Exception {
+        var table = archive.surveys().stream().filter(s -> s.survey().name().equals(IMAGED_SURVEY)).findFirst().orElseThrow()
+                .tables().get(0).table();
+        String id = get("/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode("SELECT TOP 1 " + table.idColumn()
+                + " FROM " + IMAGED_SURVEY + "." + table.name(), StandardCharsets.UTF_8)).body().lines().skip(1).findFirst().orElseThrow();
+        String cutoutJob = post("/cutouts/async", "SURVEY=" + IMAGED_SURVEY + "&SIZE=16&FORMAT=fits&IDS=" + id);
+        String boundary = "portal-test-boundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"surveys\"\r\n\r\ndeep_optical\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"radius\"\r\n\r\n2arcsec\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"by-curl.csv\"\r\n\r\n"
+                + "name,ra,dec\nfar,180.0,45.0\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/xmatch/async"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        String xmatchJob = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+
+        open("/portal/jobs.html");
+        By cutoutRow = By.cssSelector("tr[data-kind='cutouts'][data-job='" + cutoutJob.substring(cutoutJob.lastIndexOf('/') + 1) + "']");
+        By xmatchRow = By.cssSelector("tr[data-kind='cross-match'][data-job='" + xmatchJob.substring(xmatchJob.lastIndexOf('/') + 1) + "']");
+        until(d -> "COMPLETED".equals(d.findElement(cutoutRow).getAttribute("data-phase"))
+                && "COMPLETED".equals(d.findElement(xmatchRow).getAttribute("data-phase")) ? true : refreshJobs());
+        assertThat(browser.findElement(xmatchRow).getText()).contains("by-curl.csv × deep_optical within 2.0 arcsec");
+        assertThat(browser.findElement(cutoutRow).getText()).contains("1 positions in " + IMAGED_SURVEY);
+        assertThat(browser.findElement(cutoutRow).findElements(By.className("cancel"))).isEmpty();
+        screenshot("jobs-from-http");
+        browser.findElement(xmatchRow).findElement(By.className("delete")).click();
+        until(d -> d.findElements(xmatchRow).isEmpty());
+        assertThat(get(xmatchJob).statusCode()).isEqualTo(404);
+        browser.findElement(cutoutRow).findElement(By.className("delete")).click();
+        until(d -> d.findElements(cutoutRow).isEmpty());
+        assertThat(get(cutoutJob).statusCode()).isEqualTo(404);
+        assertThat(browser.findElements(By.cssSelector("#error .error"))).isEmpty();
+    }
+
     private static void assertStamps(List<String> bands) {
         List<WebElement> images = until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector("figure.stamp img"));
