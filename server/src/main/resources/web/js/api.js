@@ -163,30 +163,6 @@ export function parseXml(text) {
   return new DOMParser().parseFromString(text, 'application/xml');
 }
 
-const JOBS_KEY = 'skysieve.jobs';
-
-/**
- * The async jobs this browser created on services that do not list their jobs (cross-match and cutouts): kept in
- * localStorage as {kind, url, label, created}. TAP and dataset jobs are listed by their services instead.
- */
-export const rememberedJobs = {
-  all() {
-    try {
-      return JSON.parse(localStorage.getItem(JOBS_KEY) || '[]');
-    } catch (ignored) {
-      return [];
-    }
-  },
-  add(kind, url, label) {
-    const jobs = this.all().filter(job => job.url !== url);
-    jobs.unshift({kind, url, label, created: new Date().toISOString()});
-    localStorage.setItem(JOBS_KEY, JSON.stringify(jobs.slice(0, 100)));
-  },
-  forget(url) {
-    localStorage.setItem(JOBS_KEY, JSON.stringify(this.all().filter(job => job.url !== url)));
-  },
-};
-
 /** The path of a job URL answered by a 303 (fetch follows it: response.url is the job's own URL). */
 export function pathOf(url) {
   const parsed = new URL(url, window.location.href);

@@ -1,7 +1,7 @@
 // The Cross-match page: a multipart POST /xmatch built from the form; the preview asks for CSV and reads only the
 // first rows of the answer; downloads fetch the chosen RESPONSEFORMAT and save it; jobs go to /xmatch/async.
 import {el, replace, errorBox} from './dom.js';
-import {getJson, request, post, firstCsvRows, rememberedJobs} from './api.js';
+import {getJson, request, post, firstCsvRows} from './api.js';
 import {saveBlob} from './files.js';
 
 const FORMATS = [['csv', 'CSV', 'csv'], ['votable', 'VOTable', 'vot'], ['fits', 'FITS', 'fits'], ['parquet', 'Parquet', 'parquet']];
@@ -110,8 +110,6 @@ function runAsync() {
     const format = 'csv';
     const response = await request('/xmatch/async', {method: 'POST', body: body(format)});
     const path = new URL(response.url).pathname;
-    const file = document.getElementById('upload').files[0];
-    rememberedJobs.add('xmatch', path, `${file.name} × ${[...form.querySelectorAll('input[name="surveys"]:checked')].map(b => b.value).join(', ')}`);
     replace(result, el('p', {}, 'Job ', el('a', {href: path}, path), ' created: follow it on the ',
       el('a', {href: '/portal/jobs.html'}, 'Jobs page'), '.'));
     status.textContent = 'Job created.';

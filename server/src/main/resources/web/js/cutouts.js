@@ -2,7 +2,7 @@
 // shown as text), an object id resolved to its position by a one-row TAP query, and the same stamps as FITS or NumPy
 // from POST /cutouts.
 import {el, replace, errorBox, pageParameter} from './dom.js';
-import {ApiError, getJson, request, post, parseVoTable, rememberedJobs} from './api.js';
+import {ApiError, getJson, getText, request, post, parseVoTable} from './api.js';
 import {saveBlob} from './files.js';
 
 const form = document.getElementById('cutout-form');
@@ -51,10 +51,44 @@ function describe() {
   const chosen = survey();
   document.getElementById('survey-bands').textContent = `bands with images: ${imagedBands().join(', ')}`;
   document.getElementById('object-hint').textContent = `the ${chosen.tables[0].id_column} column of ${chosen.tables[0].name}`;
-  if (chosen.example_position) {
-    document.getElementById('ra').value = chosen.example_position.ra.toFixed(6);
-    document.getElementById('dec').value = chosen.example_position.dec.toFixed(6);
+  if (chosen.example_position) examplePosition(chosen);
+}
+
+/** The survey's magnitude column in {@code band} (its UCD phot.mag;em...), from the column documentation. */
+async function magnitudeColumn(table, band) {
+  const columns = (await getJson(`/api/tables/${encodeURIComponent(table.name)}`)).columns;
+  const found = columns.find(c => c.band === band && (c.ucd || '').startsWith('phot.mag;em'));
+  return found ? found.name : null;
+}
+
+/**
+ * Prefills the position with the brightest catalogue source on the survey's first plate (a one-row TAP query inside
+ * the largest circle on the plate), so that the first stamps show an object; the plate's centre when there is none.
+ */
+async function examplePosition(chosen) {
+  const example = chosen.example_position;
+  const hint = document.getElementById('position-hint');
+  let where = {ra: example.ra, dec: example.dec};
+  hint.textContent = 'the centre of the first plate';
+  try {
+    const table = chosen.tables[0];
+    const magnitude = example.plate_radius_deg ? await magnitudeColumn(table, example.band) : null;
+    if (magnitude) {
+      const query = `SELECT TOP 1 ${table.id_column}, ${table.ra_column}, ${table.dec_column} FROM ${table.name}`
+        + ` WHERE 1 = CONTAINS(POINT(${table.ra_column}, ${table.dec_column}), CIRCLE(${example.ra}, ${example.dec},`
+        + ` ${example.plate_radius_deg * 0.9})) AND ${magnitude} IS NOT NULL ORDER BY ${magnitude}`;
+      const parsed = parseVoTable(await getText(`/tap/sync?${new URLSearchParams({LANG: 'ADQL', QUERY: query, RESPONSEFORMAT: 'votable/td'})}`));
+      if (parsed.rows.length > 0) {
+        where = {ra: Number(parsed.rows[0][1]), dec: Number(parsed.rows[0][2])};
+        hint.textContent = `the brightest source of ${table.name} on the first plate (${table.id_column} ${parsed.rows[0][0]}, ${magnitude} ${example.band})`;
+      }
+    }
+  } catch (ignored) {
+    // the plate's centre is still a position with pixels
   }
+  if (survey() !== chosen) return; // another survey was chosen meanwhile
+  document.getElementById('ra').value = where.ra.toFixed(6);
+  document.getElementById('dec').value = where.dec.toFixed(6);
 }
 
 async function guarded(action, busy) {
@@ -140,7 +174,7 @@ async function download(format) {
   saveBlob(await response.blob(), format === 'fits' ? 'cutouts.fits' : 'cutouts.npz');
 }
 
-/** A batch of positions or ids as a /cutouts/async job, remembered for the Jobs page. */
+/** A batch of positions or ids as a /cutouts/async job, listed on the Jobs page. */
 async function batch() {
   const file = document.getElementById('batch-file').files[0];
   if (!file) throw new Error('Expected a file of positions or ids. Actual: none chosen');
@@ -152,7 +186,6 @@ async function batch() {
   data.append(document.getElementById('batch-ids').checked ? 'ids' : 'positions', file, file.name);
   const response = await request('/cutouts/async', {method: 'POST', body: data});
   const path = new URL(response.url).pathname;
-  rememberedJobs.add('cutouts', path, `${file.name}: ${survey().name} ${imagedBands().join(', ')}`);
   replace(document.getElementById('batch-status'), 'Job ', el('a', {href: '/portal/jobs.html', id: 'batch-job', 'data-job': path}, path),
     ' created: follow it on the Jobs page.');
 }

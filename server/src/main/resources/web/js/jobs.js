@@ -1,11 +1,12 @@
 // The Jobs page: every kind of async job in one table (phase, progress, duration, results, errors) with cancel and
-// delete. TAP jobs come from the UWS list (/tap/async?LAST=...), datasets from GET /datasets, cross-match and cutout
-// jobs from the URLs this browser remembered when it created them (rememberedJobs).
+// delete. TAP jobs come from the UWS list (/tap/async?LAST=...), cross-match and cutout jobs from the UWS lists of
+// /xmatch/async and /cutouts/async, datasets from GET /datasets.
 import {el, replace, errorBox} from './dom.js';
-import {ApiError, request, getText, parseXml, xmlText, rememberedJobs, pathOf} from './api.js';
+import {ApiError, request, getText, parseXml, xmlText, pathOf} from './api.js';
 import {loadDatasets, datasetActions} from './datasets-api.js';
 
-const LAST_TAP_JOBS = 30;
+// the latest jobs of each UWS service shown
+const LAST_JOBS = 30;
 // phases in which a job can still be cancelled, and those in which it is moving (the page then refreshes itself)
 const ACTIVE = new Set(['PENDING', 'QUEUED', 'EXECUTING', 'HELD', 'SUSPENDED', 'RUNNING', 'BUILDING']);
 const MOVING = new Set(['QUEUED', 'EXECUTING', 'RUNNING', 'BUILDING']);
@@ -29,36 +30,26 @@ function uwsJob(kind, path, text) {
     created: xmlText(doc, 'creationTime'),
     started: xmlText(doc, 'startTime'),
     ended: xmlText(doc, 'endTime'),
-    what: query ? query.textContent.trim() : '',
+    what: query ? query.textContent.trim() : xmlText(doc, 'description'),
     progress: progress ? {done: Number(progress.getAttribute('stamps_done')), total: Number(progress.getAttribute('stamps_total')), stage: 'stamps'} : null,
     results,
     error: xmlText(doc, 'message'),
   };
 }
 
-async function loadTap() {
-  const list = parseXml(await getText(`/tap/async?LAST=${LAST_TAP_JOBS}`));
-  const refs = [...list.getElementsByTagNameNS('*', 'jobref')];
-  return Promise.all(refs.map(async ref => {
-    const path = `/tap/async/${ref.getAttribute('id')}`;
-    return uwsJob('TAP', path, await getText(path));
-  }));
-}
-
-async function loadRemembered() {
-  const jobs = [];
-  for (const remembered of rememberedJobs.all()) {
+/** The latest jobs of a UWS job list (TAP, cross-match, cutouts), each read from its own job document. */
+async function loadUws(kind, list, last) {
+  const refs = [...parseXml(await getText(`${list}?LAST=${last}`)).getElementsByTagNameNS('*', 'jobref')];
+  const jobs = await Promise.all(refs.map(async ref => {
+    const path = `${list}/${ref.getAttribute('id')}`;
     try {
-      const job = uwsJob(remembered.kind === 'xmatch' ? 'cross-match' : 'cutouts', remembered.url, await getText(remembered.url));
-      job.what = remembered.label || '';
-      job.created = job.created || remembered.created;
-      jobs.push(job);
+      return uwsJob(kind, path, await getText(path));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) rememberedJobs.forget(remembered.url);
-      else throw error;
+      if (error instanceof ApiError && error.status === 404) return null; // deleted since the list was read
+      throw error;
     }
-  }
-  return jobs;
+  }));
+  return jobs.filter(job => job !== null);
 }
 
 /** Run time: start to end, or to now while it moves; from creation when the service gives no start time. */
@@ -103,9 +94,10 @@ function actions(job) {
   } else if (job.kind === 'dataset') {
     buttons.push(...datasetActions(job, act));
   } else {
-    const remove = () => request(job.path, {method: 'DELETE'}).then(() => rememberedJobs.forget(job.path));
-    if (active) buttons.push(el('button', {type: 'button', class: 'cancel', onclick: () => act(`Cancelling ${job.id}`, remove)}, 'Cancel'));
-    buttons.push(el('button', {type: 'button', class: 'danger delete', onclick: () => act(`Deleting ${job.id}`, remove)}, 'Delete'));
+    if (active) buttons.push(el('button', {type: 'button', class: 'cancel', onclick: () => act(`Cancelling ${job.id}`,
+      () => request(job.path, {method: 'POST', body: new URLSearchParams({PHASE: 'ABORT'})}))}, 'Cancel'));
+    buttons.push(el('button', {type: 'button', class: 'danger delete', onclick: () => act(`Deleting ${job.id}`,
+      () => request(job.path, {method: 'DELETE'}))}, 'Delete'));
   }
   return el('span', {class: 'actions'}, buttons);
 }
@@ -137,7 +129,9 @@ async function refresh() {
   clearTimeout(timer);
   const problems = [];
   const all = [];
-  const sources = [['TAP', loadTap], ['cross-match and cutouts', loadRemembered], ['datasets', loadDatasets]];
+  const sources = [['TAP', () => loadUws('TAP', '/tap/async', LAST_JOBS)],
+    ['cross-match', () => loadUws('cross-match', '/xmatch/async', LAST_JOBS)],
+    ['cutout', () => loadUws('cutouts', '/cutouts/async', LAST_JOBS)], ['datasets', loadDatasets]];
   const loaded = await Promise.allSettled(sources.map(([, load]) => load()));
   loaded.forEach((outcome, index) => {
     if (outcome.status === 'fulfilled') all.push(...(outcome.value || []));

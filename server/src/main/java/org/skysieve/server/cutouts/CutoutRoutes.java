@@ -40,6 +40,7 @@ import org.skysieve.server.jobs.JobStore;
 import org.skysieve.server.jobs.JobStoreSettings;
 import org.skysieve.server.jobs.SyncFolders;
 import org.skysieve.server.jobs.UwsJobDocument;
+import org.skysieve.server.jobs.UwsJobRoutes;
 import org.skysieve.server.tap.UwsPhase;
 import org.skysieve.server.xmatch.UploadedCatalogue;
 import org.skysieve.sky.LonLat;
@@ -53,10 +54,10 @@ import org.skysieve.xmatch.LoadedTable;
  *       parameters of {@link CutoutBatchRequest}): the bundle of {@link BatchResult} in the response body. Limited to
  *       {@link CutoutSettings#maxSyncBytes()} of tensor.</li>
  *   <li>{@code POST /cutouts/async} (the same body): a job, answered 303 to {@code /cutouts/async/ID}; there {@code GET}
- *       gives the UWS job document (phase, progress in {@code jobInfo}, result links), {@code /phase} the phase,
- *       {@code /progress} {@code DONE TOTAL} stamps, {@code /results/result} the bundle and, for npy,
- *       {@code /results/cutouts.npy}, {@code /results/mask.npy}, {@code /results/index.csv}; {@code /error} the message
- *       of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) stops and removes it. Jobs are kept in a
+ *       gives the UWS job document (phase, progress in {@code jobInfo}, result links); {@code GET /cutouts/async}
+ *       lists the jobs; phase, error, abort ({@code PHASE=ABORT}) and delete are the routes of {@link UwsJobRoutes};
+ *       {@code /progress} gives {@code DONE TOTAL} stamps, {@code /results/result} the bundle and, for npy,
+ *       {@code /results/cutouts.npy}, {@code /results/mask.npy}, {@code /results/index.csv}. Jobs are kept in a
  *       {@link JobStore} under {@link CutoutSettings#workFolder()}{@code /jobs}: they and their results survive a
  *       restart (a job interrupted by one ends in ERROR) until their destruction time.</li>
  *   <li>{@code GET /cutouts/preview?SURVEY=&BAND=&RA=&DEC=&SIZE=[&STRETCH=][&SCALE=&RESAMPLE=]}: one stamp as a
@@ -72,6 +73,7 @@ public final class CutoutRoutes implements AutoCloseable {
     private final Archive archive;
     private final CutoutSettings settings;
     private final JobStore jobs;
+    private final UwsJobRoutes asyncRoutes;
     private volatile CutoutService service;
 
     public CutoutRoutes(Archive archive, CutoutSettings settings) {
@@ -79,6 +81,7 @@ public final class CutoutRoutes implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings is null");
         this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cutout",
                 settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
+        this.asyncRoutes = new UwsJobRoutes(jobs, BASE + "/async", this::document);
         SyncFolders.deleteStale(settings.workFolder());
     }
 
@@ -90,25 +93,11 @@ public final class CutoutRoutes implements AutoCloseable {
         routes.post(BASE, this::sync);
         routes.get(BASE + "/preview", this::preview);
         routes.post(BASE + "/async", this::createJob);
-        routes.get(BASE + "/async/{id}", context -> context.contentType("text/xml; charset=utf-8")
-                .result(document(job(context), jobUrl(context))));
-        routes.post(BASE + "/async/{id}", context -> {
-            String action = context.formParam("ACTION");
-            if (action == null || !action.equalsIgnoreCase("DELETE")) {
-                throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected ACTION=DELETE. Actual: " + action);
-            }
-            deleteJob(context);
-        });
-        routes.delete(BASE + "/async/{id}", this::deleteJob);
-        routes.get(BASE + "/async/{id}/phase", context -> context.contentType("text/plain")
-                .result(job(context).phase().name()));
+        asyncRoutes.register(routes);
         routes.get(BASE + "/async/{id}/progress", context -> {
-            Job job = job(context);
+            Job job = asyncRoutes.job(context);
             context.contentType("text/plain").result(job.progress().done() + " " + stampsTotal(job));
         });
-        routes.get(BASE + "/async/{id}/error", context -> context.contentType("text/plain; charset=utf-8")
-                .result(job(context).errorMessage().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
-                        "Expected a job in phase ERROR or ABORTED. Actual: " + job(context).phase()))));
         routes.get(BASE + "/async/{id}/results/{name}", this::result);
     }
 
@@ -142,7 +131,8 @@ public final class CutoutRoutes implements AutoCloseable {
         long totalStamps = (long) prepared.raDeg().length * prepared.spec().bands().size();
         try {
             jobs.submit(id, Map.of("format", prepared.spec().format().name(), "stamps_total",
-                    Long.toString(totalStamps)), job -> {
+                    Long.toString(totalStamps), "description", prepared.raDeg().length + " positions in "
+                    + prepared.spec().survey() + " " + String.join(", ", prepared.spec().bands())), job -> {
                 job.progress(STAMPS, 0, totalStamps);
                 BatchResult result = run(prepared, job.folder(), (done, total) -> job.progress(STAMPS, done, total));
                 List<JobResult> results = new ArrayList<>();
@@ -159,7 +149,7 @@ public final class CutoutRoutes implements AutoCloseable {
     }
 
     private void result(Context context) throws IOException {
-        Job job = job(context);
+        Job job = asyncRoutes.job(context);
         BatchResult result = batchResult(job).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
                 "Expected a COMPLETED job. Actual: phase " + job.phase()));
         String name = context.pathParam("name");
@@ -206,7 +196,7 @@ public final class CutoutRoutes implements AutoCloseable {
         result.ifPresent(batch -> info.append("<stamps written=\"").append(batch.stamps()).append("\" outside=\"")
                 .append(batch.outside()).append("\"/>"));
         return UwsJobDocument.of(job, url, result.map(CutoutRoutes::resultNames).orElse(List.of()), name -> "",
-                info.toString());
+                info + UwsJobDocument.description(job));
     }
 
     static List<String> resultNames(BatchResult result) {
@@ -419,24 +409,6 @@ public final class CutoutRoutes implements AutoCloseable {
             }
         }
         return parameters;
-    }
-
-    private void deleteJob(Context context) {
-        if (!jobs.delete(context.pathParam("id"))) {
-            throw new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing cutout job. Actual: "
-                    + context.pathParam("id"));
-        }
-        context.redirect(context.scheme() + "://" + context.host() + BASE + "/async", HttpStatus.SEE_OTHER);
-    }
-
-    private Job job(Context context) {
-        String id = context.pathParam("id");
-        return jobs.job(id).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing"
-                + " cutout job. Actual: " + id));
-    }
-
-    private static String jobUrl(Context context) {
-        return context.scheme() + "://" + context.host() + BASE + "/async/" + context.pathParam("id");
     }
 
     private CutoutService service() {

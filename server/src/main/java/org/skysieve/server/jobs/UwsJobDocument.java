@@ -45,4 +45,13 @@ public final class UwsJobDocument {
         }
         return xml.append("</uws:job>\n").toString();
     }
+
+    /**
+     * The job's {@code description} attribute (what the service recorded at creation: the upload, the surveys, ...) as
+     * a {@code description} element for {@code uws:jobInfo}, or "" when it has none.
+     */
+    public static String description(Job job) {
+        return job.attribute("description").map(text -> "<description>" + Xml.escape(text) + "</description>")
+                .orElse("");
+    }
 }

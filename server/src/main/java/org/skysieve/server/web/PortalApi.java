@@ -23,6 +23,7 @@ import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.catalog.tap.TapMetadata;
 import org.skysieve.images.Plate;
 import org.skysieve.images.PlateIndex;
+import org.skysieve.sky.Angles;
 import org.skysieve.sky.LonLat;
 import org.skysieve.sky.wcs.PixelPosition;
 import org.skysieve.server.http.ErrorCategory;
@@ -155,11 +156,25 @@ public final class PortalApi {
         }
         for (String band : index.bands(survey)) {
             for (Plate plate : index.plates(survey, band)) {
-                Optional<LonLat> centre = plate.wcs().pixelToWorld(new PixelPosition(plate.width() / 2.0, plate.height() / 2.0));
+                double x = plate.width() / 2.0;
+                double y = plate.height() / 2.0;
+                Optional<LonLat> centre = plate.wcs().pixelToWorld(new PixelPosition(x, y));
                 if (centre.isPresent()) {
+                    // the largest circle about the centre that stays on the plate: to the nearest edge's middle
+                    double radiusDeg = Double.POSITIVE_INFINITY;
+                    for (PixelPosition edge : List.of(new PixelPosition(0, y), new PixelPosition(plate.width(), y),
+                            new PixelPosition(x, 0), new PixelPosition(x, plate.height()))) {
+                        Optional<LonLat> point = plate.wcs().pixelToWorld(edge);
+                        if (point.isPresent()) {
+                            radiusDeg = Math.min(radiusDeg, Angles.radToDeg(Angles.distanceRad(centre.get().lonRad(),
+                                    centre.get().latRad(), point.get().lonRad(), point.get().latRad())));
+                        }
+                    }
                     Map<String, Object> position = new LinkedHashMap<>();
                     position.put("ra", centre.get().lonDeg());
                     position.put("dec", centre.get().latDeg());
+                    position.put("band", band);
+                    position.put("plate_radius_deg", Double.isFinite(radiusDeg) ? radiusDeg : null);
                     return Optional.of(position);
                 }
             }

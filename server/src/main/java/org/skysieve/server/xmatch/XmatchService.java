@@ -27,6 +27,7 @@ import org.skysieve.server.jobs.JobStore;
 import org.skysieve.server.jobs.JobStoreSettings;
 import org.skysieve.server.jobs.SyncFolders;
 import org.skysieve.server.jobs.UwsJobDocument;
+import org.skysieve.server.jobs.UwsJobRoutes;
 
 /**
  * Cross-match of an uploaded catalogue against published surveys at {@code /xmatch}.
@@ -34,9 +35,9 @@ import org.skysieve.server.jobs.UwsJobDocument;
  * <ul>
  *   <li>{@code POST /xmatch} (multipart: one file part, the catalogue; the parameters of {@link XmatchRequest}): the
  *       result in the response body.</li>
- *   <li>{@code POST /xmatch/async} (the same body): a job, answered 303 to {@code /xmatch/async/ID}; there {@code GET}
- *       gives the job (a UWS job document), {@code /phase} the phase, {@code /results/result} the result file,
- *       {@code /error} the message of a failed job; {@code DELETE} (or {@code POST ACTION=DELETE}) removes it. Jobs are
+ *   <li>{@code POST /xmatch/async} (the same body): a job, answered 303 to {@code /xmatch/async/ID}; {@code GET
+ *       /xmatch/async} lists the jobs, and the job's routes are those of {@link UwsJobRoutes} (job document, phase,
+ *       error, abort, delete) with {@code /results/result}, the result file. Jobs are
  *       kept in a {@link JobStore} under {@link XmatchSettings#workFolder()}{@code /jobs}: they and their results
  *       survive a restart (a job interrupted by one ends in ERROR) until their destruction time.</li>
  * </ul>
@@ -54,12 +55,14 @@ public final class XmatchService implements AutoCloseable {
     private final Archive archive;
     private final XmatchSettings settings;
     private final JobStore jobs;
+    private final UwsJobRoutes asyncRoutes;
 
     public XmatchService(Archive archive, XmatchSettings settings) {
         this.archive = requireNonNull(archive, "archive is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.jobs = new JobStore(JobStoreSettings.of(settings.workFolder().resolve("jobs"), "cross-match",
                 settings.asyncThreads()).withRetention(settings.jobRetention()), JobStore.Resumer.none());
+        this.asyncRoutes = new UwsJobRoutes(jobs, BASE + "/async", XmatchService::document);
         SyncFolders.deleteStale(settings.workFolder());
     }
 
@@ -70,21 +73,9 @@ public final class XmatchService implements AutoCloseable {
     public void register(RoutesConfig routes) {
         routes.post(BASE, this::sync);
         routes.post(BASE + "/async", this::createJob);
-        routes.get(BASE + "/async/{id}", context -> xml(context, document(job(context), jobUrl(context))));
-        routes.post(BASE + "/async/{id}", context -> {
-            String action = context.formParam("ACTION");
-            if (action == null || !action.equalsIgnoreCase("DELETE")) {
-                throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected ACTION=DELETE. Actual: " + action);
-            }
-            deleteJob(context);
-        });
-        routes.delete(BASE + "/async/{id}", this::deleteJob);
-        routes.get(BASE + "/async/{id}/phase", context -> context.contentType("text/plain").result(job(context).phase().name()));
-        routes.get(BASE + "/async/{id}/error", context -> context.contentType("text/plain; charset=utf-8")
-                .result(job(context).errorMessage().orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
-                        "Expected a job in phase ERROR. Actual: " + job(context).phase()))));
+        asyncRoutes.register(routes);
         routes.get(BASE + "/async/{id}/results/result", context -> {
-            Job job = job(context);
+            Job job = asyncRoutes.job(context);
             JobResult result = job.result(RESULT).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND,
                     "Expected a COMPLETED job. Actual: phase " + job.phase()));
             context.contentType(result.mimeType());
@@ -122,7 +113,9 @@ public final class XmatchService implements AutoCloseable {
             throw e;
         }
         try {
-            jobs.submit(id, Map.of("format", prepared.request().format()), job -> {
+            jobs.submit(id, Map.of("format", prepared.request().format(), "description", prepared.fileName() + " × "
+                    + String.join(", ", prepared.request().surveys()) + " within " + prepared.request().radiusArcsec()
+                    + " arcsec"), job -> {
                 String name = "result." + prepared.request().format();
                 long rows = XmatchRun.run(archive, prepared.request(), read(prepared), job.folder().resolve(name));
                 return new JobOutcome(List.of(new JobResult(RESULT, name, prepared.request().mimeType())),
@@ -135,30 +128,15 @@ public final class XmatchService implements AutoCloseable {
         context.redirect(context.scheme() + "://" + context.host() + BASE + "/async/" + id, HttpStatus.SEE_OTHER);
     }
 
-    private void deleteJob(Context context) {
-        if (!jobs.delete(context.pathParam("id"))) {
-            throw new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing cross-match job. Actual: " + context.pathParam("id"));
-        }
-        context.redirect(context.scheme() + "://" + context.host() + BASE + "/async", HttpStatus.SEE_OTHER);
-    }
-
     /** The UWS job document: the one result with its rows. */
     private static String document(Job job, String url) {
         return UwsJobDocument.of(job, url, job.results().stream().map(JobResult::name).toList(),
-                name -> job.attribute("rows").map(rows -> " rows=\"" + rows + "\"").orElse(""), "");
-    }
-
-    private Job job(Context context) {
-        String id = context.pathParam("id");
-        return jobs.job(id).orElseThrow(() -> new ServiceException(ErrorCategory.NOT_FOUND, "Expected an existing cross-match job. Actual: " + id));
-    }
-
-    private static String jobUrl(Context context) {
-        return context.scheme() + "://" + context.host() + BASE + "/async/" + context.pathParam("id");
+                name -> job.attribute("rows").map(rows -> " rows=\"" + rows + "\"").orElse(""),
+                UwsJobDocument.description(job));
     }
 
     /** The checked parameters and the saved upload of a request. */
-    private record Prepared(XmatchRequest request, Path upload, String partName) {
+    private record Prepared(XmatchRequest request, Path upload, String partName, String fileName) {
     }
 
     private static UploadedCatalogue read(Prepared prepared) {
@@ -209,11 +187,7 @@ public final class XmatchService implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new Prepared(request, saved, parts.get(0).getKey());
-    }
-
-    private static void xml(Context context, String document) {
-        context.contentType("text/xml; charset=utf-8").result(document);
+        return new Prepared(request, saved, parts.get(0).getKey(), part.filename() == null ? parts.get(0).getKey() : part.filename());
     }
 
     /** Stops running jobs; jobs and their results stay in the work folder for the next start. */

@@ -303,6 +303,15 @@ class PortalBrowserTest {
     void cutoutsShowOneStampPerImagedBandAtAPositionOrAnObject() throws Exception {
         open("/portal/cutouts.html?survey=" + IMAGED_SURVEY);
         until(d -> !d.findElement(By.id("ra")).getAttribute("value").isEmpty());
+        // the example position is a catalogue source on a plate, not empty sky
+        assertThat(browser.findElement(By.id("position-hint")).getText()).startsWith("the brightest source of " + IMAGED_SURVEY);
+        var example = archive.surveys().stream().filter(s -> s.survey().name().equals(IMAGED_SURVEY)).findFirst().orElseThrow()
+                .tables().get(0).table();
+        String atExample = "SELECT COUNT(*) FROM " + IMAGED_SURVEY + "." + example.name() + " WHERE 1 = CONTAINS(POINT("
+                + example.raColumn() + ", " + example.decColumn() + "), CIRCLE(" + browser.findElement(By.id("ra")).getAttribute("value")
+                + ", " + browser.findElement(By.id("dec")).getAttribute("value") + ", 0.0001))";
+        assertThat(get("/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode(atExample, StandardCharsets.UTF_8))
+                .body().lines().skip(1).findFirst().orElseThrow()).isNotEqualTo("0");
         var index = org.skysieve.images.PlateIndex.open(root);
         List<String> bands = new ArrayList<>(index.bands(IMAGED_SURVEY));
         browser.findElement(By.id("show")).click();
@@ -344,6 +353,45 @@ class PortalBrowserTest {
         assertThat(get(job).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void jobsStartedWithoutThePortalAreListedOnTheJobsPageAndDeletedThere() throws Exception {
+        var table = archive.surveys().stream().filter(s -> s.survey().name().equals(IMAGED_SURVEY)).findFirst().orElseThrow()
+                .tables().get(0).table();
+        String id = get("/tap/sync?LANG=ADQL&RESPONSEFORMAT=csv&QUERY=" + URLEncoder.encode("SELECT TOP 1 " + table.idColumn()
+                + " FROM " + IMAGED_SURVEY + "." + table.name(), StandardCharsets.UTF_8)).body().lines().skip(1).findFirst().orElseThrow();
+        String cutoutJob = post("/cutouts/async", "SURVEY=" + IMAGED_SURVEY + "&SIZE=16&FORMAT=fits&IDS=" + id);
+        String boundary = "portal-test-boundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"surveys\"\r\n\r\ndeep_optical\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"radius\"\r\n\r\n2arcsec\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"upload\"; filename=\"by-curl.csv\"\r\n\r\n"
+                + "name,ra,dec\nfar,180.0,45.0\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/xmatch/async"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        String xmatchJob = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+
+        open("/portal/jobs.html");
+        String cutoutCss = "tr[data-kind='cutouts'][data-job='" + cutoutJob.substring(cutoutJob.lastIndexOf('/') + 1) + "']";
+        String xmatchCss = "tr[data-kind='cross-match'][data-job='" + xmatchJob.substring(xmatchJob.lastIndexOf('/') + 1) + "']";
+        By cutoutRow = By.cssSelector(cutoutCss);
+        By xmatchRow = By.cssSelector(xmatchCss);
+        until(d -> "COMPLETED".equals(d.findElement(cutoutRow).getAttribute("data-phase"))
+                && "COMPLETED".equals(d.findElement(xmatchRow).getAttribute("data-phase")) ? true : refreshJobs());
+        String xmatchText = until(d -> d.findElement(xmatchRow).getText());
+        String cutoutText = until(d -> d.findElement(cutoutRow).getText());
+        assertThat(xmatchText).contains("by-curl.csv × deep_optical within 2.0 arcsec");
+        assertThat(cutoutText).contains("1 positions in " + IMAGED_SURVEY).doesNotContain("Cancel");
+        screenshot("jobs-from-http");
+        click(By.cssSelector(xmatchCss + " .delete"));
+        until(d -> d.findElements(xmatchRow).isEmpty());
+        assertThat(get(xmatchJob).statusCode()).isEqualTo(404);
+        click(By.cssSelector(cutoutCss + " .delete"));
+        until(d -> d.findElements(cutoutRow).isEmpty());
+        assertThat(get(cutoutJob).statusCode()).isEqualTo(404);
+        assertThat(browser.findElements(By.cssSelector("#error .error"))).isEmpty();
+    }
+
     private static void assertStamps(List<String> bands) {
         List<WebElement> images = until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector("figure.stamp img"));
@@ -375,10 +423,10 @@ class PortalBrowserTest {
         screenshot("jobs");
         assertOnlyThisServerWasAsked();
 
-        waiting.findElement(By.className("cancel")).click();
+        click(By.cssSelector("tr[data-job='" + pendingId + "'] .cancel"));
         until(d -> "ABORTED".equals(d.findElement(By.cssSelector("tr[data-job='" + pendingId + "']")).getAttribute("data-phase")));
         assertThat(get("/tap/async/" + pendingId + "/phase").body()).isEqualTo("ABORTED");
-        browser.findElement(By.cssSelector("tr[data-job='" + pendingId + "'] .delete")).click();
+        click(By.cssSelector("tr[data-job='" + pendingId + "'] .delete"));
         until(d -> d.findElements(By.cssSelector("tr[data-job='" + pendingId + "']")).isEmpty());
         assertThat(get("/tap/async/" + pendingId).statusCode()).isEqualTo(404);
     }
@@ -499,6 +547,14 @@ class PortalBrowserTest {
         }
         throw new AssertionError("Expected the page to reach a state within " + WAIT + " (" + browser.getCurrentUrl()
                 + "). Actual: it did not" + (last == null ? "" : "; last: " + last.getMessage()), last);
+    }
+
+    /** Clicks the element, found again if the page re-rendered it meanwhile (the Jobs page refreshes itself). */
+    static void click(By locator) {
+        until(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 
     static WebElement waitFor(By locator) {

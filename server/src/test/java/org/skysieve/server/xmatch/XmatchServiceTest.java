@@ -158,6 +158,27 @@ class XmatchServiceTest {
     }
 
     @Test
+    void theJobListShowsEveryJobAndAbortLeavesAFinishedJobAlone() throws Exception {
+        Map<String, String> form = Map.of("surveys", "deep_optical", "radius", "1arcsec");
+        String job = client.post("/xmatch/async", form, uploadCsv).headers().firstValue("Location").orElseThrow();
+        String id = job.substring(job.lastIndexOf('/') + 1);
+        assertThat(waitForEnd(job)).isEqualTo("COMPLETED");
+        assertThat(XmatchClient.text(client.get("/xmatch/async"))).contains("<uws:jobref id=\"" + id + "\" xlink:href=\""
+                + job + "\">\n  <uws:phase>COMPLETED</uws:phase>");
+        assertThat(XmatchClient.text(client.get("/xmatch/async?PHASE=COMPLETED&LAST=1"))).contains(id);
+        assertThat(XmatchClient.text(client.get("/xmatch/async?PHASE=ERROR"))).doesNotContain(id);
+        assertThat(XmatchClient.text(client.get("/xmatch/async?LAST=0"))).doesNotContain("jobref");
+        assertThat(XmatchClient.text(client.get(job))).contains("<description>catalogue.dat × deep_optical within 1.0 arcsec");
+        HttpResponse<byte[]> abort = client.post(job.substring(job.indexOf("/xmatch")), Map.of("PHASE", "ABORT"), null);
+        assertThat(abort.statusCode()).as(XmatchClient.text(abort)).isEqualTo(303);
+        assertThat(XmatchClient.text(client.get(job + "/phase"))).isEqualTo("COMPLETED");
+        assertThat(client.post(job.substring(job.indexOf("/xmatch")), Map.of("PHASE", "RUN"), null).statusCode()).isEqualTo(400);
+        assertThat(client.get("/xmatch/async?LAST=-1").statusCode()).isEqualTo(400);
+        assertThat(client.delete(job).statusCode()).isEqualTo(303);
+        assertThat(XmatchClient.text(client.get("/xmatch/async"))).doesNotContain(id);
+    }
+
+    @Test
     void finishedJobsAndTheirResultsSurviveARestart() throws Exception {
         Map<String, String> form = Map.of("surveys", "deep_optical", "radius", "1arcsec");
         String job = client.post("/xmatch/async", form, uploadCsv).headers().firstValue("Location").orElseThrow();
