@@ -64,11 +64,15 @@ public final class DatasetBuilder {
     }
 
     /** Builds as {@link #build(DatasetSpec, Path, Path, BuildProgress, BooleanSupplier)}, adding its times to {@code times}. */
-    public DatasetManifest build(DatasetSpec spec, Path dataDirectory, Path outDirectory, BuildProgress progress,
+    public DatasetManifest build(DatasetSpec spec, Path givenDataDirectory, Path givenOutDirectory, BuildProgress progress,
             BooleanSupplier cancelled, BuildTimes times) throws IOException, SQLException {
         requireNonNull(spec, "spec is null");
-        requireNonNull(dataDirectory, "dataDirectory is null");
-        requireNonNull(outDirectory, "outDirectory is null");
+        requireNonNull(givenDataDirectory, "dataDirectory is null");
+        requireNonNull(givenOutDirectory, "outDirectory is null");
+        // Absolute from here on: the planner's files are absolute, and a relative folder (the server's under
+        // `skysieve demo`, data in demo-data) cannot be related to them.
+        Path dataDirectory = givenDataDirectory.toAbsolutePath().normalize();
+        Path outDirectory = givenOutDirectory.toAbsolutePath().normalize();
         requireNonNull(progress, "progress is null");
         requireNonNull(cancelled, "cancelled is null");
         requireNonNull(times, "times is null");
