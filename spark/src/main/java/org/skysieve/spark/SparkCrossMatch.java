@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -174,55 +173,32 @@ public final class SparkCrossMatch {
         return builder.putString(ColumnMetadata.UCD, ucd).putString(ColumnMetadata.DESCRIPTION, description).build();
     }
 
-    /** The output rows of the pieces of one task, made as they are read (one piece's rows in memory at a time). */
-    private static final class PairRows implements Iterator<Row> {
-        private final Iterator<PiecePlan> plans;
-        private final PieceTask task;
+    /** The output rows of the pieces of one task: the carried columns, then distance, candidates, rank, mates, index. */
+    private static final class PairRows extends MatchedPairRows {
         private final String rightKey;
-        private final Map<Object, Integer> shared;
-        private PiecePlan plan;
-        private PieceTask.Matched matched;
         private RowBlock.Values[] leftValues;
         private RowBlock.Values[] rightValues;
         private RowBlock.Values rightKeys;
         private RowBlock.Values leftIndex;
         private RowBlock.Values rightIndex;
-        private int next;
 
         PairRows(Iterator<PiecePlan> plans, PieceTask task, String rightKey, Map<Object, Integer> shared) {
-            this.plans = plans;
-            this.task = task;
+            super(plans, task, shared);
             this.rightKey = rightKey;
-            this.shared = shared;
         }
 
         @Override
-        public boolean hasNext() {
-            while (matched == null || next >= matched.result().size()) {
-                if (!plans.hasNext()) {
-                    return false;
-                }
-                plan = plans.next();
-                matched = task.match(plan);
-                next = 0;
-                if (matched != null) {
-                    leftValues = task.left().output().stream().map(matched.left()::column).toArray(RowBlock.Values[]::new);
-                    rightValues = task.right().output().stream().map(matched.right()::column).toArray(RowBlock.Values[]::new);
-                    rightKeys = matched.right().column(rightKey);
-                    leftIndex = matched.left().column(task.left().healpixColumn());
-                    rightIndex = matched.right().column(task.right().healpixColumn());
-                }
-            }
-            return true;
+        void startPiece(PiecePlan piece, PieceTask.Matched match) {
+            leftValues = task().left().output().stream().map(match.left()::column).toArray(RowBlock.Values[]::new);
+            rightValues = task().right().output().stream().map(match.right()::column).toArray(RowBlock.Values[]::new);
+            rightKeys = match.right().column(rightKey);
+            leftIndex = match.left().column(task().left().healpixColumn());
+            rightIndex = match.right().column(task().right().healpixColumn());
         }
 
         @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            MatchResult result = matched.result();
-            int pair = next++;
+        Row row(PiecePlan piece, PieceTask.Matched match, int pair) {
+            MatchResult result = match.result();
             int leftRow = result.leftRow(pair);
             int rightRow = result.rightRow(pair);
             Object[] values = new Object[leftValues.length + rightValues.length + 5];
@@ -233,16 +209,10 @@ public final class SparkCrossMatch {
             for (RowBlock.Values column : rightValues) {
                 values[c++] = column.value(rightRow);
             }
-            long mates = result.mates(pair);
-            if (plan.sharedRightRow(rightIndex.longs[rightRow])) {
-                // absent when the plan has one piece: its own count is the whole sky's
-                Integer pairs = shared.get(rightKeys.value(rightRow));
-                mates = pairs == null ? mates : pairs - 1;
-            }
             values[c++] = result.distanceArcsec(pair);
             values[c++] = (long) result.candidates(pair);
             values[c++] = (long) result.rank(pair);
-            values[c++] = mates;
+            values[c++] = (long) wholeSkyMates(piece, result, pair, rightIndex.longs[rightRow], rightKeys.value(rightRow));
             values[c] = leftIndex.longs[leftRow];
             return RowFactory.create(values);
         }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -167,64 +166,38 @@ public final class SparkNeighbours {
     }
 
     /** The best-neighbour rows of the pieces of one task. */
-    private static final class NeighbourRows implements Iterator<Row> {
-        private final Iterator<PiecePlan> plans;
-        private final PieceTask task;
-        private final Map<Object, Integer> shared;
+    private static final class NeighbourRows extends MatchedPairRows {
         private final int flagsAlways;
-        private PiecePlan plan;
-        private PieceTask.Matched matched;
         private int[] mutualRightOfLeft;
-        private int next;
 
         NeighbourRows(Iterator<PiecePlan> plans, PieceTask task, Map<Object, Integer> shared, int flagsAlways) {
-            this.plans = plans;
-            this.task = task;
-            this.shared = shared;
+            super(plans, task, shared);
             this.flagsAlways = flagsAlways;
         }
 
         @Override
-        public boolean hasNext() {
-            while (matched == null || next >= matched.result().size()) {
-                if (!plans.hasNext()) {
-                    return false;
-                }
-                plan = plans.next();
-                matched = task.match(plan);
-                next = 0;
-                if (matched != null) {
-                    MatchResult mutual = task.rematch(matched, task.leftMargin(plan), MatchMode.SYMMETRIC);
-                    mutualRightOfLeft = new int[matched.left().rowCount()];
-                    Arrays.fill(mutualRightOfLeft, -1);
-                    for (int i = 0; i < mutual.size(); i++) {
-                        mutualRightOfLeft[mutual.leftRow(i)] = mutual.rightRow(i);
-                    }
-                }
+        void startPiece(PiecePlan piece, PieceTask.Matched match) {
+            MatchResult mutual = task().rematch(match, task().leftMargin(piece), MatchMode.SYMMETRIC);
+            mutualRightOfLeft = new int[match.left().rowCount()];
+            Arrays.fill(mutualRightOfLeft, -1);
+            for (int i = 0; i < mutual.size(); i++) {
+                mutualRightOfLeft[mutual.leftRow(i)] = mutual.rightRow(i);
             }
-            return true;
         }
 
         @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            MatchResult result = matched.result();
-            int pair = next++;
+        Row row(PiecePlan piece, PieceTask.Matched match, int pair) {
+            MatchResult result = match.result();
             int leftRow = result.leftRow(pair);
             int rightRow = result.rightRow(pair);
-            List<String> leftColumns = task.left().output();
-            RowBlock.Values rightId = matched.right().column(task.right().output().get(0));
-            int mates = result.mates(pair);
-            if (plan.sharedRightRow(matched.right().column(task.right().healpixColumn()).longs[rightRow])) {
-                Integer pairs = shared.get(rightId.value(rightRow));
-                mates = pairs == null ? mates : pairs - 1;
-            }
+            List<String> leftColumns = task().left().output();
+            RowBlock.Values rightId = match.right().column(task().right().output().get(0));
+            int mates = wholeSkyMates(piece, result, pair, match.right().column(task().right().healpixColumn()).longs[rightRow],
+                    rightId.value(rightRow));
             int flag = flagsAlways | (mutualRightOfLeft[leftRow] == rightRow ? 0 : 1) | (result.candidates(pair) > 1 ? 2 : 0) | (mates > 0 ? 4 : 0);
-            return RowFactory.create(matched.left().value(leftColumns.get(0), leftRow), toDouble(matched.left().value(leftColumns.get(1), leftRow)),
-                    toDouble(matched.left().value(leftColumns.get(2), leftRow)), rightId.value(rightRow), result.distanceArcsec(pair),
-                    result.candidates(pair), mates, flag, matched.left().column(task.left().healpixColumn()).longs[leftRow]);
+            return RowFactory.create(match.left().value(leftColumns.get(0), leftRow), toDouble(match.left().value(leftColumns.get(1), leftRow)),
+                    toDouble(match.left().value(leftColumns.get(2), leftRow)), rightId.value(rightRow), result.distanceArcsec(pair),
+                    result.candidates(pair), mates, flag, match.left().column(task().left().healpixColumn()).longs[leftRow]);
         }
 
         private static Double toDouble(Object value) {
