@@ -47,6 +47,19 @@ class CutoutCentringTest {
      */
     @Test
     void theProjectPlannerGivesCentredCutoutsToo() throws Exception {
+        assertCentredThroughThePlanner("native", 5);
+    }
+
+    /**
+     * On a common grid (0.3 arcsec pixels, the plates' being 0.2), each stamp is still centred on its object; the
+     * stamps cover more sky, so fewer lie whole on the tile.
+     */
+    @Test
+    void aCommonGridGivesCentredCutoutsToo() throws Exception {
+        assertCentredThroughThePlanner("{scale: 0.3arcsec}", 3);
+    }
+
+    private void assertCentredThroughThePlanner(String grid, int minimumBright) throws Exception {
         TinySky sky = TinySky.get();
         LonLat centre = sky.plate.wcs().pixelToWorld(new PixelPosition((sky.plate.width() + 1) / 2.0,
                 (sky.plate.height() + 1) / 2.0)).orElseThrow();
@@ -58,9 +71,9 @@ class CutoutCentringTest {
                   - {survey: near_infrared, columns: [jmag], match: {radius: 1arcsec}, statuses: true}
                 label: {truth: class}
                 split: {order: 14, seed: 3}
-                cutouts: {survey: deep_optical, bands: [g, r, i], size: 33}
+                cutouts: {survey: deep_optical, bands: [g, r, i], size: 33, grid: %s}
                 output: {shard_rows: 10}
-                """, centre.lonDeg(), centre.latDeg());
+                """, centre.lonDeg(), centre.latDeg(), grid);
         Path out = folder.resolve("planned");
         DatasetManifest manifest = DatasetBuilder.build(DatasetSpecs.parse(text, "test", folder), sky.root, out,
                 BuildProgress.none(), () -> false);
@@ -68,7 +81,7 @@ class CutoutCentringTest {
         assertThat(manifest.rowsPerSplit().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(manifest.rowCount());
         assertThat(manifest.columns().get(5).name()).isEqualTo("label");
-        assertCentred(out, manifest, "deep_optical_mag_r", 5);
+        assertCentred(out, manifest, "deep_optical_mag_r", minimumBright);
     }
 
     /** At least {@code minimum} bright sources, each centroid within a pixel of its stamp's centre. */
