@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cancels the DuckDB statement of a thread that is interrupted while it waits in DuckDB (a thread blocked in native
  * code does not see {@link Thread#interrupt}): an aborted async job, a query whose caller gave up. Polls every
- * {@value #PERIOD_MILLIS} ms (one daemon thread per engine; an idle poll looks at an empty map). Thread-safe.
+ * {@value #PERIOD_MILLIS} ms (one daemon thread per engine; an idle poll looks at an empty map). The cancel is repeated
+ * at each poll until the watch ends: an interrupt that comes between the start of the watch and the start of the
+ * statement in DuckDB would otherwise be lost. Thread-safe.
  */
 final class InterruptWatch implements AutoCloseable {
     private static final long PERIOD_MILLIS = 50;
@@ -42,7 +44,6 @@ final class InterruptWatch implements AutoCloseable {
     private void cancelInterrupted() {
         watched.forEach((statement, thread) -> {
             if (thread.isInterrupted() || !thread.isAlive()) {
-                watched.remove(statement);
                 try {
                     statement.cancel();
                 } catch (SQLException | RuntimeException ignored) {
@@ -50,6 +51,11 @@ final class InterruptWatch implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Statements watched now (tests wait for a statement to be under way). */
+    int watchedCount() {
+        return watched.size();
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class QueryEngine implements AutoCloseable {
     private final MemoryTables memoryTables;
     private final InterruptWatch interrupts = new InterruptWatch();
 
+    /** Statements under way in DuckDB now (for tests that must act while one runs). */
+    int statementsUnderWay() {
+        return interrupts.watchedCount();
+    }
+
     private QueryEngine(DuckDBConnection database, TableRegistry registry, MemoryTables memoryTables) {
         this.database = database;
         this.registry = registry;

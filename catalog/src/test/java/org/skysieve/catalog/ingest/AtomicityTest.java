@@ -55,7 +55,9 @@ class AtomicityTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(data())) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                String state = Files.size(path) + "@" + Files.getLastModifiedTime(path);
+                String state = Files.size(path) + "@" + Files.getLastModifiedTime(path)
+                        // the file's identity too: a file replaced by another within one tick of a coarse clock
+                        + "#" + Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
                 if (path.getFileName().toString().equals(ArchiveLayout.SURVEY_FILE)) {
                     state += Files.readString(path);
                 }

@@ -166,7 +166,9 @@ class PlateIngestTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(data())) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
-                files.put(data().relativize(path).toString(), Files.size(path) + "@" + Files.getLastModifiedTime(path));
+                files.put(data().relativize(path).toString(), Files.size(path) + "@" + Files.getLastModifiedTime(path)
+                        // the file's identity too: a file replaced by another within one tick of a coarse clock
+                        + "#" + Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
             }
         }
         return files;

@@ -179,7 +179,7 @@ class CutoutRoutesTest {
         assertThat(created.statusCode()).as(text(created)).isEqualTo(303);
         String job = created.headers().firstValue("Location").orElseThrow();
         String phase = "";
-        for (int attempt = 0; attempt < 600 && !phase.equals("COMPLETED") && !phase.equals("ERROR"); attempt++) {
+        for (int attempt = 0; attempt < 6000 && !phase.equals("COMPLETED") && !phase.equals("ERROR"); attempt++) {
             phase = text(get(job + "/phase"));
             if (!phase.equals("COMPLETED")) {
                 Thread.sleep(50);

@@ -181,7 +181,7 @@ class TapAsyncTest {
             String jobId = create(client, Map.of("QUERY", "SELECT 1", "DESTRUCTION", Instant.now().plusSeconds(3).toString()));
             Path folder = jobs.resolve("jobs").resolve(jobId);
             assertThat(folder).isDirectory();
-            for (int i = 0; i < 200 && java.nio.file.Files.exists(folder); i++) {
+            for (int i = 0; i < 6000 && java.nio.file.Files.exists(folder); i++) { // 5 minutes: only a hang gets there
                 Thread.sleep(50);
             }
             assertThat(folder).doesNotExist();

@@ -54,7 +54,7 @@ import org.skysieve.synth.SkyScale;
  */
 class PortalBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofMinutes(2); // a bound on waiting for a state, only a hang reaches it
     private static final String IMAGED_SURVEY = "wide_infrared";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Path root;

@@ -268,7 +268,7 @@ class XmatchServiceTest {
     }
 
     private static String waitForEnd(String job) throws Exception {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 6000; i++) { // 5 minutes: only a hang gets there
             String phase = XmatchClient.text(client.get(job + "/phase"));
             if (phase.equals("COMPLETED") || phase.equals("ERROR") || phase.equals("ABORTED")) {
                 return phase;
