@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,6 +98,9 @@ class DatasetBuilderTest {
         assertThat(json.get("rows").asLong()).isEqualTo(manifest.rowCount());
         assertThat(json.get("survey_versions").get("deep_optical").asText()).isEqualTo("tiny-42");
         assertThat(json.get("code_version").get("version").asText()).isNotBlank();
+        JsonNode commit = json.get("code_version").get("commit");
+        assertThat(commit.isNull() ? Optional.<String>empty() : Optional.of(commit.asText()))
+                .as("the commit the code was built from").isEqualTo(CodeVersionTest.gitHead());
         assertThat(json.get("files")).hasSize(manifest.files().size());
         assertThat(json.get("statuses").get("mag_r_status").get("detected").asLong()).isPositive();
         assertThat(json.get("cutouts").get("statuses").get("r").get("ok").asLong()).isPositive();
@@ -165,8 +169,9 @@ class DatasetBuilderTest {
         assertThat(interrupted.resolve("manifest.json")).doesNotExist();
         assertThat(interrupted.resolve("features-0000.parquet")).exists();
         assertThat(interrupted.resolve("features-0001.parquet")).doesNotExist();
-        long firstShardWritten = Files.getLastModifiedTime(interrupted.resolve("cutouts-0000.npy")).toMillis();
-        Thread.sleep(20);
+        // a fixed time in the past: a shard written again gets a new one, however coarse the file system's clock
+        long firstShardWritten = 946_684_800_000L;
+        Files.setLastModifiedTime(interrupted.resolve("cutouts-0000.npy"), java.nio.file.attribute.FileTime.fromMillis(firstShardWritten));
 
         builder.build(TinySky.spec(SHARD_ROWS, true), sky.root, interrupted, BuildProgress.none(), () -> false,
                 new BuildTimes());
