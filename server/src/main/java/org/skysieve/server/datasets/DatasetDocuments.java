@@ -58,6 +58,7 @@ final class DatasetDocuments {
         limits.put("retentionSeconds", settings.retention().toSeconds());
         limits.put("maxObjects", settings.maxObjects());
         limits.put("uploadLimitBytes", settings.uploadLimitBytes());
+        limits.put("countTimeLimitSeconds", settings.countTimeLimit().toSeconds());
         return limits;
     }
 

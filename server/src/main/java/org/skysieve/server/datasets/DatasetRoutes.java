@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.skysieve.catalog.archive.Folders;
 import org.skysieve.datasets.spec.DatasetSpec;
+import org.skysieve.datasets.spec.ObjectCount;
 import org.skysieve.server.http.ErrorCategory;
 import org.skysieve.server.http.ServiceException;
 import org.skysieve.server.jobs.Job;
@@ -82,6 +83,7 @@ public final class DatasetRoutes implements AutoCloseable {
             Path specFile = DatasetSubmission.save(context, folder.resolve(DatasetBuildWork.INPUT),
                     settings.uploadLimitBytes());
             spec = engine.read(specFile);
+            refuseOverLimit(engine.countObjects(spec, specFile, settings.maxObjects(), settings.countTimeLimit()));
             jobs.submit(id, Map.of("name", spec.name()), new DatasetBuildWork(engine, settings.maxObjects(),
                     Optional.of(spec), specFile));
         } catch (RuntimeException | IOException e) {
@@ -89,6 +91,15 @@ public final class DatasetRoutes implements AutoCloseable {
             throw e;
         }
         context.redirect(base(context) + BASE + "/" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** A spec known before any work to select more objects than the limit is the client's to narrow (400). */
+    private void refuseOverLimit(ObjectCount count) {
+        if (count.exceeds(settings.maxObjects())) {
+            throw new ServiceException(ErrorCategory.BAD_REQUEST, "Expected a dataset of at most "
+                    + settings.maxObjects() + " objects (the server's limit). Actual: the spec selects "
+                    + count.objects().getAsLong() + " objects (" + count.basis().words() + "); narrow the selection");
+        }
     }
 
     private void change(Context context) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -14,6 +15,7 @@ import org.skysieve.catalog.archive.Archive;
 import org.skysieve.datasets.build.BuildProgress;
 import org.skysieve.datasets.build.DatasetBuilder;
 import org.skysieve.datasets.spec.DatasetSpec;
+import org.skysieve.datasets.spec.ObjectCount;
 import org.skysieve.datasets.spec.DatasetSpecChecks;
 import org.skysieve.datasets.spec.DatasetSpecs;
 import org.skysieve.datasets.spec.InvalidDatasetSpecException;
@@ -81,6 +83,15 @@ public final class LibraryDatasetEngine implements DatasetEngine {
         List<SpecProblem> problems = e.problems().stream().map(problem -> new SpecProblem(problem.where(),
                 problem.message().replace(prefix, "").replace(folder.toString(), "."))).toList();
         return new InvalidDatasetSpecException(e.source(), problems);
+    }
+
+    @Override
+    public ObjectCount countObjects(DatasetSpec spec, Path specFile, long limit, Duration timeLimit) {
+        try (QueryEngine engine = QueryEngine.open(archive, List.of(), List.of(specFile.toAbsolutePath().getParent()))) {
+            return ObjectCount.of(spec, engine, limit, timeLimit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the query engine of an object count: " + e.getMessage(), e);
+        }
     }
 
     @Override

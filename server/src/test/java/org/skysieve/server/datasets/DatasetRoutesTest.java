@@ -334,9 +334,47 @@ class DatasetRoutesTest {
     }
 
     @Test
-    void aBuildOverTheObjectLimitEndsInErrorNamingIt() throws Exception {
+    void aSpecKnownToSelectMoreThanTheObjectLimitIsRefusedBeforeItIsQueued() throws Exception {
+        Path folder = root.resolve(".datasets-refused");
+        try (SkysieveServer limited = start(DatasetSettings.defaults(folder).withMaxObjects(10),
+                new TestDatasetEngine(archive))) {
+            List<String> before = folders(folder);
+            // a TOP beyond the limit: the query's rows are counted (25 sources)
+            HttpResponse<byte[]> counted = postBody(limited, "/datasets", spec("too_many", 25, 5), "application/yaml");
+            assertThat(counted.statusCode()).as(text(counted)).isEqualTo(400);
+            assertThat(json(counted).path("error").asText()).isEqualTo("Expected a dataset of at most 10 objects (the"
+                    + " server's limit). Actual: the spec selects 25 objects (the query's rows counted); narrow the"
+                    + " selection");
+            // an upload's rows
+            StringBuilder csv = new StringBuilder("id,ra,dec\n");
+            for (int i = 0; i < 12; i++) {
+                csv.append(i).append(",10.").append(i).append(",5.0\n");
+            }
+            HttpResponse<byte[]> uploaded = postMultipart(limited, "/datasets", Map.of("spec",
+                    "name: uploaded\nobjects: {upload: many.csv, id: id}\n".getBytes(StandardCharsets.UTF_8)),
+                    Map.of("objects", Map.entry("many.csv", csv.toString().getBytes(StandardCharsets.UTF_8))));
+            assertThat(uploaded.statusCode()).as(text(uploaded)).isEqualTo(400);
+            assertThat(json(uploaded).path("error").asText()).contains("at most 10 objects")
+                    .contains("selects 12 objects (rows of the upload)");
+            assertThat(folders(folder)).as("nothing queued or kept").isEqualTo(before);
+            // within the limit: a TOP of 10, and a query whose count (4) is within it although its TOP is not
+            String within = postBody(limited, "/datasets", spec("top_within", 10, 5), "application/yaml").headers()
+                    .firstValue("Location").orElseThrow();
+            assertThat(awaitEnd(within, new ArrayList<>()).path("phase").asText()).isEqualTo("COMPLETED");
+            String fewer = spec("fewer", 1000, 5).replace("ORDER BY cntr", "WHERE cntr IN (SELECT TOP 4 cntr FROM "
+                    + SURVEY + ".sources ORDER BY cntr) ORDER BY cntr");
+            HttpResponse<byte[]> counted4 = postBody(limited, "/datasets", fewer, "application/yaml");
+            assertThat(counted4.statusCode()).as(text(counted4)).isEqualTo(303);
+            JsonNode document = awaitEnd(counted4.headers().firstValue("Location").orElseThrow(), new ArrayList<>());
+            assertThat(document.path("phase").asText()).as(document.toString()).isEqualTo("COMPLETED");
+        }
+    }
+
+    @Test
+    void aBuildFoundOverTheObjectLimitWhilePlanningEndsInErrorNamingIt() throws Exception {
+        // the count before queueing is off (no time for it): the planner's count is the backstop
         try (SkysieveServer limited = start(DatasetSettings.defaults(root.resolve(".datasets-limited"))
-                .withMaxObjects(10), new TestDatasetEngine(archive))) {
+                .withMaxObjects(10).withCountTimeLimit(java.time.Duration.ZERO), new TestDatasetEngine(archive))) {
             String job = postBody(limited, "/datasets", spec("too_many", 25, 5), "application/yaml").headers()
                     .firstValue("Location").orElseThrow();
             JsonNode document = awaitEnd(job, new ArrayList<>());
@@ -346,6 +384,7 @@ class DatasetRoutesTest {
                     .resolve("out")).doesNotExist();
             JsonNode list = json(get("http://localhost:" + limited.port() + "/datasets"));
             assertThat(list.path("limits").path("maxObjects").asLong()).isEqualTo(10);
+            assertThat(list.path("limits").path("countTimeLimitSeconds").asLong()).isZero();
         }
     }
 
@@ -410,6 +449,15 @@ class DatasetRoutesTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    private static List<String> folders(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
 
     private static List<String> jobFolders() throws IOException {
         try (Stream<Path> children = Files.list(jobsFolder)) {

@@ -1,6 +1,7 @@
 package org.skysieve.server.datasets;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.skysieve.catalog.archive.Archive;
 import org.skysieve.datasets.build.BuildProgress;
 import org.skysieve.datasets.spec.DatasetSpec;
+import org.skysieve.datasets.spec.ObjectCount;
 
 /**
  * The server's own engine ({@link LibraryDatasetEngine}: the real spec checks, planner and builder) with a hold for
@@ -50,6 +52,11 @@ final class TestDatasetEngine implements DatasetEngine {
     @Override
     public DatasetSpec read(Path specFile) {
         return library.read(specFile);
+    }
+
+    @Override
+    public ObjectCount countObjects(DatasetSpec spec, Path specFile, long limit, Duration timeLimit) {
+        return library.countObjects(spec, specFile, limit, timeLimit);
     }
 
     @Override
