@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,11 +34,15 @@ public final class BatchCutouts {
     private BatchCutouts() {
     }
 
-    /** Counts of what was written. */
+    /**
+     * Counts of what was written, and for the {@link BatchFormat#NPY} tensor and mask the lower-case hex SHA-256 of
+     * each by file name, computed as the bytes were written (empty for the other formats).
+     */
     public record Summary(int positions, int stamps, int outside, double seconds, List<Path> files,
-            BatchIndex index) {
+            BatchIndex index, Map<String, String> sha256ByName) {
         public Summary {
             files = List.copyOf(files);
+            sha256ByName = Map.copyOf(sha256ByName);
         }
     }
 
@@ -90,7 +95,8 @@ public final class BatchCutouts {
         });
         ThreadLocal<float[]> stampBuffer = ThreadLocal.withInitial(() -> new float[stampPixels]);
         ThreadLocal<byte[]> maskBuffer = ThreadLocal.withInitial(() -> new byte[stampPixels]);
-        try (StampSink sink = sink(spec, raDeg.length, out)) {
+        StampSink opened = sink(spec, raDeg.length, out);
+        try (StampSink sink = opened) {
             ArrayDeque<Future<StampChunk>> window = new ArrayDeque<>();
             for (int first = 0; first < raDeg.length; first += rowsPerChunk) {
                 int firstRow = first;
@@ -109,8 +115,9 @@ public final class BatchCutouts {
             pool.shutdownNow();
         }
         int outside = index.count(StampStatus.OUTSIDE) + index.count(StampStatus.NO_POSITION);
+        Map<String, String> sha256 = opened instanceof NpySink npy ? npy.sha256ByName() : Map.of();
         return new Summary(raDeg.length, (int) total, outside, (System.nanoTime() - started) / 1e9,
-                files(spec.format(), out), index);
+                files(spec.format(), out), index, sha256);
     }
 
     /** The files a batch writes to {@code out}. */

@@ -112,8 +112,19 @@ class BatchCutoutsTest {
                 assertThat(last[0]).isEqualTo(2L * count);
                 assertThat(summary.index().status(17, 0)).isEqualTo(StampStatus.NO_POSITION);
                 java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                java.util.Map<String, String> fresh = new java.util.HashMap<>();
                 for (Path file : summary.files()) {
-                    all.write(Files.readAllBytes(file));
+                    byte[] bytes = Files.readAllBytes(file);
+                    all.write(bytes);
+                    fresh.put(file.getFileName().toString(), java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+                }
+                // the tensor's and the mask's SHA-256 computed while writing equal a fresh one of the files
+                if (format == BatchFormat.NPY) {
+                    assertThat(summary.sha256ByName()).hasSize(2);
+                    assertThat(fresh).containsAllEntriesOf(summary.sha256ByName());
+                } else {
+                    assertThat(summary.sha256ByName()).isEmpty();
                 }
                 outputs[threads == 1 ? 0 : 1] = all.toByteArray();
             }

@@ -64,7 +64,7 @@ final class FeaturesNpy {
      * Writes rows {@code [firstRow, firstRow + rowCount)} of the DuckDB table {@code table} (numbered by
      * {@code rowNumber}) with {@code columns}' names and types to {@code file}.
      */
-    static void write(Connection connection, String table, String rowNumber, List<ColumnDoc> columns, long firstRow,
+    static FileChecksum write(Connection connection, String table, String rowNumber, List<ColumnDoc> columns, long firstRow,
             int rowCount, Path file) throws SQLException, IOException {
         requireNonNull(connection, "connection is null");
         requireNonNull(columns, "columns is null");
@@ -87,7 +87,8 @@ final class FeaturesNpy {
         descr.append(']');
         ByteBuffer record = ByteBuffer.allocate(recordBytes).order(ByteOrder.LITTLE_ENDIAN);
         long written = 0;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        DigestingOutputStream digesting = new DigestingOutputStream(Files.newOutputStream(file));
+        try (OutputStream out = new BufferedOutputStream(digesting, 1 << 16);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(select + where)) {
             NpyWriter.headerWithDescrLiteral(out, descr.toString(), rowCount);
@@ -104,6 +105,7 @@ final class FeaturesNpy {
             throw new IllegalStateException("Expected " + rowCount + " rows from row " + firstRow + " for " + file
                     + ". Actual: " + written);
         }
+        return digesting.checksum(file.getFileName().toString());
     }
 
     /** For each text column its longest value in code points (at least 1); 0 for the other columns. */

@@ -27,14 +27,26 @@ public record FileChecksum(String name, long bytes, String sha256) {
         }
     }
 
-    /** Reads {@code file} through and names it by its file name. */
-    public static FileChecksum of(Path file) throws IOException {
-        MessageDigest digest;
+    /** A fresh SHA-256 digest. */
+    static MessageDigest newDigest() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
         }
+    }
+
+    /** The checksum of {@code content}, to be written as {@code name}. */
+    static FileChecksum ofBytes(String name, byte[] content) {
+        return new FileChecksum(name, content.length, HexFormat.of().formatHex(newDigest().digest(content)));
+    }
+
+    /**
+     * Reads {@code file} through and names it by its file name: for files written by others (DuckDB's Parquet) and
+     * for checking; files written from Java are digested as they are written ({@link DigestingOutputStream}).
+     */
+    public static FileChecksum of(Path file) throws IOException {
+        MessageDigest digest = newDigest();
         long size = 0;
         byte[] buffer = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(file)) {

@@ -118,8 +118,8 @@ final class PlannedRows implements AutoCloseable {
     }
 
     /** Writes rows {@code [firstRow, firstRow + rowCount)} to {@code file}: a NumPy structured array ({@link FeaturesNpy}). */
-    void writeFeaturesNpy(long firstRow, int rowCount, Path file) throws IOException, SQLException {
-        FeaturesNpy.write(connection, "planned", ROW_NUMBER, planned.columns(), firstRow, rowCount, file);
+    FileChecksum writeFeaturesNpy(long firstRow, int rowCount, Path file) throws IOException, SQLException {
+        return FeaturesNpy.write(connection, "planned", ROW_NUMBER, planned.columns(), firstRow, rowCount, file);
     }
 
     /** The positions of rows {@code [firstRow, firstRow + rowCount)}: {@code [0]} ra, {@code [1]} dec (NaN if null). */

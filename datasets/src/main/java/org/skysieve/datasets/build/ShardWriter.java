@@ -49,13 +49,16 @@ final class ShardWriter {
             long rowsBefore, long totalRows, BooleanSupplier cancelled) throws IOException, SQLException {
         Path folder = work.freshShardFolder(index);
         List<Path> written = new ArrayList<>();
+        // files written from Java are digested as they are written; DuckDB's Parquet is read back for its checksum
+        List<FileChecksum> checksums = new ArrayList<>();
         long started = System.nanoTime();
         Path features = folder.resolve(ShardRecord.featuresName(index));
         rows.writeFeatures(datasetName, index, firstRow, rowCount, features);
         written.add(features);
+        checksums.add(FileChecksum.of(features));
         Path featuresNpy = folder.resolve(ShardRecord.featuresNpyName(index));
-        rows.writeFeaturesNpy(firstRow, rowCount, featuresNpy);
         written.add(featuresNpy);
+        checksums.add(rows.writeFeaturesNpy(firstRow, rowCount, featuresNpy));
         Map<String, Long> splits = rows.splitCounts(firstRow, rowCount);
         times.addFeatures(System.nanoTime() - started);
         Map<String, Map<String, Long>> stampCounts = new TreeMap<>();
@@ -83,20 +86,27 @@ final class ShardWriter {
             Files.delete(files.get(2));
             written.add(tensor);
             written.add(mask);
+            checksums.add(written(summary, files.get(0), tensor));
+            checksums.add(written(summary, files.get(1), mask));
             stampCounts = counts(summary.index());
             times.addCutouts(System.nanoTime() - started);
         }
         started = System.nanoTime();
-        List<FileChecksum> checksums = new ArrayList<>();
-        for (Path file : written) {
-            checksums.add(FileChecksum.of(file));
-        }
         for (Path file : written) {
             WorkFolder.move(file, work.out().resolve(file.getFileName()));
         }
         Files.delete(folder);
         times.addWrite(System.nanoTime() - started);
         return new ShardRecord(index, firstRow, rowCount, splits, stampCounts, checksums);
+    }
+
+    /** The checksum of a cutout file as the batch wrote it under {@code writtenAs}, named as {@code file}. */
+    private static FileChecksum written(BatchCutouts.Summary summary, Path writtenAs, Path file) throws IOException {
+        String sha256 = summary.sha256ByName().get(writtenAs.getFileName().toString());
+        if (sha256 == null) {
+            throw new IllegalStateException("The cutout batch gave no checksum of " + writtenAs.getFileName());
+        }
+        return new FileChecksum(file.getFileName().toString(), Files.size(file), sha256);
     }
 
     private static Map<String, Map<String, Long>> counts(BatchIndex index) {

@@ -170,8 +170,9 @@ final class WorkFolder {
     /** Writes {@code text} as {@code OUT/name}: first in the work folder, then renamed into OUT. */
     FileChecksum publish(String name, String text) throws IOException {
         Path temporary = folder.resolve(name);
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        FileChecksum checksum = FileChecksum.of(temporary);
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        Files.write(temporary, content);
+        FileChecksum checksum = FileChecksum.ofBytes(name, content);
         move(temporary, out.resolve(name));
         return checksum;
     }

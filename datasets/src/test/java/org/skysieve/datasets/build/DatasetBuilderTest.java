@@ -90,6 +90,14 @@ class DatasetBuilderTest {
         }
         for (FileChecksum file : manifest.files()) {
             assertThat(file.matches(out)).as(file.name()).isTrue();
+            // computed while writing (all but DuckDB's Parquet): equal to a fresh SHA-256 of the whole file
+            byte[] bytes = Files.readAllBytes(out.resolve(file.name()));
+            assertThat(file.bytes()).as(file.name()).isEqualTo(bytes.length);
+            assertThat(file.sha256()).as(file.name()).isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        for (ShardRecord shard : manifest.shards()) {
+            assertThat(manifest.files()).as("the shard's record and the manifest agree").containsAll(shard.files());
         }
 
         JsonNode json = JSON.readTree(out.resolve("manifest.json").toFile());
