@@ -13,6 +13,7 @@ import org.skysieve.catalog.hats.HatsCatalog;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.datasets.spec.CheckedSpec;
+import org.skysieve.datasets.spec.ObjectsSpec;
 import org.skysieve.datasets.spec.FeatureJoin;
 import org.skysieve.xmatch.Column;
 import org.skysieve.xmatch.HatsSide;
@@ -50,7 +51,7 @@ final class FeatureStep {
         List<String> gatheredNames = fill.map(f -> f.gatheredColumns(chosen)).orElse(chosen);
         LoadedTable gathered;
         if (feature.join() instanceof FeatureJoin.CrossMatch match) {
-            gathered = crossMatch(feature, checked, archive, gatheredNames, match.radiusArcsec(), objects);
+            gathered = crossMatch(feature, checked, archive, gatheredNames, match.radiusArcsec(), objects, database);
         } else {
             gathered = database.load(feature.table().qualifiedName(), joinSql(feature, checked, gatheredNames));
         }
@@ -95,25 +96,49 @@ final class FeatureStep {
                 + " = o.object_key ORDER BY o.row_index";
     }
 
+    /**
+     * The best counterpart of each object within the radius. A survey with proper motions ({@code pmra}, {@code pmdec})
+     * has its stars moved to the objects' epoch: the own survey's, the upload's {@code epoch} year, or each object's
+     * from the upload's epoch column (one pass per distinct epoch, each over the objects of that epoch).
+     */
     private static LoadedTable crossMatch(CheckedSpec.ResolvedFeature feature, CheckedSpec checked, Archive archive, List<String> gatheredNames,
-            double radiusArcsec, LoadedTable objects) {
+            double radiusArcsec, LoadedTable objects, PlanDatabase database) {
         PublishedTable table = feature.table();
         PositionColumns positions = PositionColumns.of(table.table().raColumn(), table.table().decColumn());
         List<String> names = table.table().columns().stream().map(ColumnDoc::name).toList();
-        if (checked.ownTable().isPresent() && names.contains("pmra") && names.contains("pmdec")) {
-            // move the survey's stars to the epoch of the objects' positions
-            double surveyEpoch = archive.survey(table.surveyName()).orElseThrow().survey().epochYear();
-            double objectsEpoch = archive.survey(checked.ownTable().get().surveyName()).orElseThrow().survey().epochYear();
-            positions = positions.withProperMotion(new PositionColumns.ProperMotionColumns("pmra", "pmdec", surveyEpoch), objectsEpoch);
-        }
-        PositionColumns objectPositions = PositionColumns.of("ra", "dec");
+        boolean properMotions = names.contains("pmra") && names.contains("pmdec");
+        double surveyEpoch = archive.survey(table.surveyName()).orElseThrow().survey().epochYear();
+        PositionColumns.ProperMotionColumns motion = new PositionColumns.ProperMotionColumns("pmra", "pmdec", surveyEpoch);
+        Optional<ObjectsSpec.Epoch> uploadEpoch = checked.spec().objects() instanceof ObjectsSpec.Upload upload ? upload.epoch() : Optional.empty();
         SideBySide gathered = new SideBySide(table.surveyName(), gatheredNames, objects.rowCount());
+        if (properMotions && uploadEpoch.orElse(null) instanceof ObjectsSpec.Epoch.FromColumn) {
+            for (List<String> epoch : database.rows("SELECT DISTINCT " + ObjectsStep.EPOCH_COLUMN + " FROM objects ORDER BY 1")) {
+                double year = Double.parseDouble(epoch.get(0));
+                LoadedTable ofEpoch = database.load("objects", "SELECT row_index AS " + SideBySide.ROW_COLUMN + ", ra, dec FROM objects"
+                        + " WHERE " + ObjectsStep.EPOCH_COLUMN + " = CAST('" + epoch.get(0) + "' AS DOUBLE) ORDER BY row_index");
+                match(table, ofEpoch, positions.withProperMotion(motion, year), gatheredNames, radiusArcsec, gathered);
+            }
+            return new LoadedTable(table.qualifiedName(), gathered.columns());
+        }
+        if (properMotions && checked.ownTable().isPresent()) {
+            // move the survey's stars to the epoch of the objects' positions
+            double objectsEpoch = archive.survey(checked.ownTable().get().surveyName()).orElseThrow().survey().epochYear();
+            positions = positions.withProperMotion(motion, objectsEpoch);
+        } else if (properMotions && uploadEpoch.orElse(null) instanceof ObjectsSpec.Epoch.Year year) {
+            positions = positions.withProperMotion(motion, year.julianYear());
+        }
+        match(table, objects, positions, gatheredNames, radiusArcsec, gathered);
+        return new LoadedTable(table.qualifiedName(), gathered.columns());
+    }
+
+    private static void match(PublishedTable table, LoadedTable objects, PositionColumns positions, List<String> gatheredNames,
+            double radiusArcsec, SideBySide gathered) {
+        PositionColumns objectPositions = PositionColumns.of("ra", "dec");
         try (HatsSide survey = new HatsSide(HatsCatalog.open(table.catalogueFolder()), "survey:" + table.qualifiedName())) {
             PartitionedMatcher.match(new PartitionedMatcher.Side(new MemorySide(objects, objectPositions), objectPositions,
                     List.of(SideBySide.ROW_COLUMN, "ra", "dec")), new PartitionedMatcher.Side(survey, positions, gatheredNames),
                     MatchSpec.of(MatchMode.BEST, radiusArcsec), gathered);
         }
-        return new LoadedTable(table.qualifiedName(), gathered.columns());
     }
 
 }

@@ -27,11 +27,15 @@ import org.skysieve.xmatch.TableReader;
  * (the id as text), {@code object_key} (the own table's id column, or else the objects' id, as typed: the key of joins with the own
  * table, its neighbours and the truth), {@code ra},
  * {@code dec} (DOUBLE, deg), {@code healpix29} (NESTED, order 29), {@code order_key} ({@link SplitAssignment#rowKeySql})
- * the kept columns as {@code kept_0, kept_1, ...} and, when the label is an objects' column, {@code label_source}. Rejects duplicate or missing ids and missing or impossible
+ * the kept columns as {@code kept_0, kept_1, ...}, when the label is an objects' column {@code label_source}, and when the upload gives each object's epoch {@code epoch_year} (Julian year). Rejects duplicate or missing ids and missing or impossible
  * positions, listing how many and a few examples.
  */
 final class ObjectsStep {
     static final Duration QUERY_TIMEOUT = Duration.ofHours(2);
+    /** The column of {@code objects} holding each object's epoch (Julian year), when the upload gives one per object. */
+    static final String EPOCH_COLUMN = "epoch_year";
+    /** The most distinct per-object epochs: features are cross-matched once per epoch. */
+    static final int MAX_EPOCHS = 100;
 
     private ObjectsStep() {
     }
@@ -75,6 +79,10 @@ final class ObjectsStep {
         if (labelColumn.isPresent()) {
             kept.append(", ").append(u).append(SqlText.identifier(labelColumn.get())).append(" AS label_source");
         }
+        Optional<String> epochColumn = epochColumn(checked);
+        if (epochColumn.isPresent()) {
+            kept.append(", TRY_CAST(").append(SqlText.identifier(epochColumn.get())).append(" AS DOUBLE) AS ").append(EPOCH_COLUMN);
+        }
         String id = u + SqlText.identifier(checked.objectId());
         if (idsOf.isPresent()) {
             PublishedTable table = idsOf.get();
@@ -102,6 +110,24 @@ final class ObjectsStep {
         reject(database, sourceName, "object_id IS NULL", "objects.id", "objects without an id");
         reject(database, sourceName, "ra IS NULL OR dec IS NULL OR isnan(ra) OR isnan(dec) OR ra < -360 OR ra > 720 OR dec < -90 OR dec > 90",
                 "objects.ra", "objects without a valid position (ra, dec in degrees, dec in [-90, 90])");
+        if (epochColumn.isPresent()) {
+            String bad = EPOCH_COLUMN + " IS NULL OR isnan(" + EPOCH_COLUMN + ") OR " + EPOCH_COLUMN + " < " + ObjectsSpec.Epoch.MIN_YEAR
+                    + " OR " + EPOCH_COLUMN + " > " + ObjectsSpec.Epoch.MAX_YEAR;
+            long count = database.count("SELECT count(*) FROM objects_raw WHERE " + bad);
+            if (count > 0) {
+                List<String> examples = database.rows("SELECT object_id, " + EPOCH_COLUMN + " FROM objects_raw WHERE " + bad
+                        + " ORDER BY object_id NULLS FIRST LIMIT 3").stream().map(r -> "id " + r.get(0) + ": " + r.get(1)).toList();
+                throw new InvalidDatasetSpecException(sourceName, List.of(new SpecProblem("objects.epoch", "Expected every object's epoch"
+                        + " (column " + epochColumn.get() + ") to be a Julian year in [" + (int) ObjectsSpec.Epoch.MIN_YEAR + ", "
+                        + (int) ObjectsSpec.Epoch.MAX_YEAR + "]. Actual: " + count + " objects without one, e.g. " + examples)));
+            }
+            long epochs = database.count("SELECT count(DISTINCT " + EPOCH_COLUMN + ") FROM objects_raw");
+            if (epochs > MAX_EPOCHS) {
+                throw new InvalidDatasetSpecException(sourceName, List.of(new SpecProblem("objects.epoch", "Expected at most "
+                        + MAX_EPOCHS + " distinct epochs in column " + epochColumn.get() + " (each is one cross-match pass; round"
+                        + " them, e.g. to 0.1 year). Actual: " + epochs)));
+            }
+        }
         List<List<String>> duplicates = database.rows("SELECT object_id, count(*) FROM objects_raw GROUP BY object_id HAVING count(*) > 1"
                 + " ORDER BY object_id LIMIT 5");
         if (!duplicates.isEmpty()) {
@@ -114,12 +140,20 @@ final class ObjectsStep {
             keptNames.append(", kept_").append(i);
         }
         keptNames.append(labelColumn.isPresent() ? ", label_source" : "");
+        keptNames.append(epochColumn.isPresent() ? ", " + EPOCH_COLUMN : "");
         database.execute("CREATE OR REPLACE TABLE objects AS SELECT CAST(row_number() OVER (ORDER BY object_id) - 1 AS BIGINT) AS row_index,"
                 + " object_id, object_key, ra, dec, " + HealpixSqlFunction.NAME + "(CASE WHEN ra < 0 OR ra >= 360 THEN ra - 360 * floor(ra / 360)"
                 + " ELSE ra END, dec) AS healpix29, " + SplitAssignment.rowKeySql(checked.spec().split().seed(), "object_id") + " AS order_key"
                 + keptNames + " FROM objects_raw ORDER BY row_index");
         database.execute("DROP TABLE objects_raw");
         return database.count("SELECT count(*) FROM objects");
+    }
+
+    /** The upload's column of per-object epochs, when the spec names one. */
+    static Optional<String> epochColumn(CheckedSpec checked) {
+        return checked.spec().objects() instanceof ObjectsSpec.Upload upload
+                && upload.epoch().orElse(null) instanceof ObjectsSpec.Epoch.FromColumn column
+                ? Optional.of(column.column()) : Optional.empty();
     }
 
     /** The objects' column a label is taken from (it is not kept as a feature), when the label names one. */

@@ -29,7 +29,7 @@ public final class DatasetSpecs {
     public static final int DEFAULT_SPLIT_ORDER = 7;
     public static final int DEFAULT_SHARD_ROWS = 10_000;
     private static final Set<String> TOP = Set.of("name", "objects", "features", "derived", "label", "split", "cutouts", "output");
-    private static final Set<String> OBJECTS = Set.of("adql", "upload", "id", "ra", "dec", "survey", "table");
+    private static final Set<String> OBJECTS = Set.of("adql", "upload", "id", "ra", "dec", "survey", "table", "epoch");
     private static final Set<String> FEATURE = Set.of("survey", "table", "columns", "match", "neighbours", "statuses");
     private static final Set<String> DERIVED = Set.of("name", "expression");
     private static final Set<String> LABEL = Set.of("column", "expression", "truth", "balance");
@@ -144,6 +144,10 @@ public final class DatasetSpecs {
         if (node.has("adql") && (node.has("survey") || node.has("table"))) {
             node.problem("Expected survey and table with upload only (a query names its tables). Actual: with adql");
         }
+        if (node.has("epoch") && (node.has("adql") || node.has("survey"))) {
+            node.get("epoch").problem("Expected an epoch with uploaded positions only (objects of a survey have its"
+                    + " epoch). Actual: with " + (node.has("adql") ? "adql" : "survey"));
+        }
         if (node.has("adql")) {
             return node.get("adql").text().map(adql -> (ObjectsSpec) new ObjectsSpec.Adql(adql, id, ra, dec)).orElse(null);
         }
@@ -159,10 +163,29 @@ public final class DatasetSpecs {
         Optional<String> idColumn = required(node, "id", "the upload's id column").flatMap(SpecNode::text);
         String raColumn = ra.orElse("ra");
         String decColumn = dec.orElse("dec");
+        Optional<ObjectsSpec.Epoch> epoch = survey.isPresent() ? Optional.empty() : epoch(node.get("epoch"));
         if (file.isEmpty() || idColumn.isEmpty()) {
             return null;
         }
-        return new ObjectsSpec.Upload(baseFolder.resolve(file.get()).toAbsolutePath().normalize(), idColumn.get(), raColumn, decColumn, survey, table);
+        return new ObjectsSpec.Upload(baseFolder.resolve(file.get()).toAbsolutePath().normalize(), idColumn.get(), raColumn, decColumn, survey, table,
+                epoch);
+    }
+
+    /** {@code epoch: 2016.0} (a Julian year for all) or {@code epoch: COLUMN} (each object's, from the upload). */
+    private static Optional<ObjectsSpec.Epoch> epoch(SpecNode node) {
+        if (node.isMissing()) {
+            return Optional.empty();
+        }
+        if (node.isNumber()) {
+            Optional<Double> year = node.number();
+            if (year.isPresent() && !(year.get() >= ObjectsSpec.Epoch.MIN_YEAR && year.get() <= ObjectsSpec.Epoch.MAX_YEAR)) {
+                node.problem("Expected a Julian year in [" + (int) ObjectsSpec.Epoch.MIN_YEAR + ", " + (int) ObjectsSpec.Epoch.MAX_YEAR
+                        + "], e.g. 2016.0, or the name of a column of the upload. Actual: " + year.get());
+                return Optional.empty();
+            }
+            return year.map(ObjectsSpec.Epoch.Year::new);
+        }
+        return node.text().map(ObjectsSpec.Epoch.FromColumn::new);
     }
 
     private static Optional<FeatureSpec> feature(SpecNode node) {

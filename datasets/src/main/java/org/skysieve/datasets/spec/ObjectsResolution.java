@@ -60,6 +60,9 @@ final class ObjectsResolution {
             }
             String ra = column("objects.ra", upload.raColumn(), columns, "the upload", true, problems);
             String dec = column("objects.dec", upload.decColumn(), columns, "the upload", true, problems);
+            if (upload.epoch().orElse(null) instanceof ObjectsSpec.Epoch.FromColumn epoch) {
+                column("objects.epoch", epoch.column(), columns, "the upload", true, problems);
+            }
             return new Objects(Optional.empty(), id, ra, dec, columns);
         }
         ObjectsSpec.Adql adql = (ObjectsSpec.Adql) spec;
@@ -133,7 +136,8 @@ final class ObjectsResolution {
         ColumnType type = found.get().type();
         if (numeric && type != ColumnType.DOUBLE && type != ColumnType.FLOAT && type != ColumnType.LONG && type != ColumnType.INT
                 && type != ColumnType.SHORT) {
-            problems.add(new SpecProblem(where, "Expected numbers (degrees) in column '" + wanted + "' of " + what + ". Actual type: " + type));
+            problems.add(new SpecProblem(where, "Expected numbers (" + (where.endsWith(".epoch") ? "Julian years" : "degrees")
+                    + ") in column '" + wanted + "' of " + what + ". Actual type: " + type));
         }
         return found.get().name();
     }

@@ -37,9 +37,11 @@ public sealed interface ObjectsSpec {
      * @param decColumn  declination, deg (ICRS); unused with {@code survey}
      * @param survey     the survey whose ids the upload lists, or empty for a list of positions
      * @param table      that survey's table, or empty for its first
+     * @param epoch      the epoch of uploaded positions (cross-matched surveys' proper motions bring their stars to
+     *                   it), or empty: no proper-motion propagation; always empty with {@code survey}
      */
-    record Upload(Path file, String idColumn, String raColumn, String decColumn, Optional<String> survey, Optional<String> table)
-            implements ObjectsSpec {
+    record Upload(Path file, String idColumn, String raColumn, String decColumn, Optional<String> survey, Optional<String> table,
+            Optional<Epoch> epoch) implements ObjectsSpec {
         public Upload {
             requireNonNull(file, "file is null");
             requireNonNull(idColumn, "idColumn is null");
@@ -47,11 +49,30 @@ public sealed interface ObjectsSpec {
             requireNonNull(decColumn, "decColumn is null");
             requireNonNull(survey, "survey is null");
             requireNonNull(table, "table is null");
+            requireNonNull(epoch, "epoch is null");
         }
 
-        /** A list of positions. */
+        /** A list of positions without an epoch. */
         public Upload(Path file, String idColumn, String raColumn, String decColumn) {
-            this(file, idColumn, raColumn, decColumn, Optional.empty(), Optional.empty());
+            this(file, idColumn, raColumn, decColumn, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** The epoch of uploaded positions, as a Julian year (e.g. 2016.0). */
+    sealed interface Epoch {
+        /** The earliest and latest Julian years taken as an epoch (anything else is a typo: 20160, 16.0). */
+        double MIN_YEAR = 1000;
+        double MAX_YEAR = 3000;
+
+        /** One epoch for every object. */
+        record Year(double julianYear) implements Epoch {
+        }
+
+        /** Each object's epoch from a numeric column of the upload (Julian years). */
+        record FromColumn(String column) implements Epoch {
+            public FromColumn {
+                requireNonNull(column, "column is null");
+            }
         }
     }
 }

@@ -116,6 +116,11 @@ final class SpecNode {
         return Optional.empty();
     }
 
+    /** Whether the value is a number (as YAML or JSON wrote it, not text). */
+    boolean isNumber() {
+        return value instanceof Number;
+    }
+
     Optional<Double> number() {
         if (value instanceof Number number) {
             return Optional.of(number.doubleValue());
