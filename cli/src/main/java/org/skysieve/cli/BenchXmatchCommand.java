@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.skysieve.xmatch.AngleText;
+import org.skysieve.xmatch.BenchCatalogues;
 import org.skysieve.xmatch.Column;
 import org.skysieve.xmatch.LoadedTable;
 import org.skysieve.xmatch.TableReader;
@@ -83,7 +84,7 @@ final class BenchXmatchCommand implements Callable<Integer> {
                 Path rightFile = folder.resolve("right-" + n + "-seed" + seed + ".fits");
                 if (!Files.exists(leftFile) || !Files.exists(rightFile)) {
                     long start = System.nanoTime();
-                    BenchCatalogues.write(n, seed, leftFile, rightFile);
+                    BenchCatalogues.generate(n, seed).write(leftFile, rightFile);
                     System.out.printf(Locale.ROOT, "generated %s and %s in %.1f s%n", leftFile.getFileName(), rightFile.getFileName(),
                             (System.nanoTime() - start) / 1e9);
                 }

@@ -1,12 +1,11 @@
 package org.skysieve.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.skysieve.testing.SharedTestData;
 
 /** {@code skysieve wcs} and {@code skysieve cutout --image} on the shared third-party files, against astropy's answers. */
 class CutoutAndWcsCommandTest {
@@ -15,7 +14,7 @@ class CutoutAndWcsCommandTest {
 
     @Test
     void wcsConvertsBothWaysThroughACardFileAndAFitsFile() {
-        Path maps = shared("wcs/headers/maps");
+        Path maps = SharedTestData.folder("wcs/headers/maps");
         // maps_pix2world_expected.csv: 1904-66_ZEA.hdr pixel (1, 1)
         CommandLineTest.Captured pixel = CommandLineTest.capture("wcs", maps.resolve("1904-66_ZEA.hdr").toString(),
                 "--pix", "97", "97");
@@ -24,7 +23,7 @@ class CutoutAndWcsCommandTest {
         CommandLineTest.Captured back = CommandLineTest.capture("wcs", maps.resolve("1904-66_ZEA.hdr").toString(),
                 "--sky", world[0], world[1]);
         assertThat(back.out().trim()).isEqualTo("97.00000000 97.00000000");
-        Path images = shared("fits/images");
+        Path images = SharedTestData.folder("fits/images");
         CommandLineTest.Captured fits = CommandLineTest.capture("wcs", images.resolve("cadc_cfht_TAN.fits").toString(),
                 "--pix", "1", "1");
         // images_pix2world_expected.csv: 280.835585 0.3928354456
@@ -40,14 +39,14 @@ class CutoutAndWcsCommandTest {
 
     @Test
     void cutoutOfAnImageFileIsAstropysStamp() throws Exception {
-        Path images = shared("fits/images");
+        Path images = SharedTestData.folder("fits/images");
         Path out = folder.resolve("stamp.fits");
         CommandLineTest.Captured run = CommandLineTest.capture("cutout", "--image",
                 images.resolve("gc_msx_e_CAR_galactic.fits").toString(), "--ra", "0.0", "--dec", "0.0", "--size", "25",
                 "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         float[][] ours = readImage(out);
-        float[][] theirs = readImage(shared("fits/expected/cutouts").resolve("gc_msx_e_CAR_galactic_cut_0_0_25x25.fits"));
+        float[][] theirs = readImage(SharedTestData.folder("fits/expected/cutouts").resolve("gc_msx_e_CAR_galactic_cut_0_0_25x25.fits"));
         assertThat(ours).isDeepEqualTo(theirs);
         Path png = folder.resolve("stamp.png");
         CommandLineTest.Captured preview = CommandLineTest.capture("cutout", "--image",
@@ -82,16 +81,5 @@ class CutoutAndWcsCommandTest {
         try (nom.tam.fits.Fits fits = new nom.tam.fits.Fits(file.toFile())) {
             return (float[][]) ((nom.tam.fits.ImageHDU) fits.readHDU()).getKernel();
         }
-    }
-
-    private static Path shared(String relative) {
-        String shared = System.getProperty("skysieve.shared");
-        Path path = shared == null ? null : Path.of(shared, "data").resolve(relative);
-        boolean present = path != null && Files.isDirectory(path);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("Expected shared test data at " + path + " (system property skysieve.shared)");
-        }
-        assumeTrue(present, "shared test data absent (" + path + "); skipping");
-        return path;
     }
 }

@@ -1,7 +1,6 @@
 package org.skysieve.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.skysieve.cli.CommandLineTest.Captured;
+import org.skysieve.testing.SharedTestData;
 import org.skysieve.xmatch.Column;
 import org.skysieve.xmatch.LoadedTable;
 import org.skysieve.xmatch.TableReader;
@@ -26,7 +26,7 @@ class XmatchCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "parquet", "fits", "vot"})
     void reproducesLsdbKnownAnswerInEveryFormat(String suffix) throws IOException {
-        Path inputs = shared("catalogs/lsdb_small_sky");
+        Path inputs = SharedTestData.folder("catalogs/lsdb_small_sky");
         Path out = folder.resolve("pairs." + suffix);
         Captured captured = CommandLineTest.capture("xmatch", inputs.resolve("small_sky.csv").toString(),
                 inputs.resolve("small_sky_xmatch.csv").toString(), "--radius", "0.01deg", "--out", out.toString(),
@@ -37,7 +37,7 @@ class XmatchCommandTest {
         assertThat(pairs.columns().stream().map(Column::name).toList())
                 .containsExactly("id_1", "id_2", "separation_arcsec", "candidates", "rank", "mates");
         Map<Long, Long> expected = new HashMap<>();
-        List<String> lines = Files.readAllLines(shared("hats/lsdb/expected").resolve("xmatch_correct.csv"));
+        List<String> lines = Files.readAllLines(SharedTestData.folder("hats/lsdb/expected").resolve("xmatch_correct.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(",");
             expected.put(Long.parseLong(fields[1]), (long) Double.parseDouble(fields[2]));
@@ -117,16 +117,5 @@ class XmatchCommandTest {
         Files.writeString(partial, "id,ra,dec\n1,10.0,\n2,10.0,20.0\n");
         assertThat(CommandLineTest.capture("xmatch", partial.toString(), good.toString(), "--radius", "1arcsec", "--out", out).exitCode()).isZero();
         assertThat(Files.readAllLines(Path.of(out))).hasSize(2).element(1).asString().startsWith("2,");
-    }
-
-    private static Path shared(String relative) {
-        String shared = System.getProperty("skysieve.shared");
-        Path path = shared == null ? null : Path.of(shared, "data").resolve(relative);
-        boolean present = path != null && Files.isDirectory(path);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("Expected shared test data at " + path + " (system property skysieve.shared)");
-        }
-        assumeTrue(present, "shared test data absent (" + path + "); skipping");
-        return path;
     }
 }

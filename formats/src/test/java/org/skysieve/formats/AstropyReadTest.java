@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * astropy (Debian python3-astropy, run as /usr/bin/python3) reads what we write. In VOTable every null comes back
@@ -99,7 +100,7 @@ class AstropyReadTest {
     }
 
     private JsonNode astropy(String kind, Path file) throws Exception {
-        SharedData.require(Files.isExecutable(PYTHON), "/usr/bin/python3 with astropy");
+        SharedTestData.require(Files.isExecutable(PYTHON), "/usr/bin/python3 with astropy");
         Path script = folder.resolve("astropy_read.py");
         try (InputStream in = AstropyReadTest.class.getResourceAsStream("/astropy_read.py")) {
             Files.copy(in, script);

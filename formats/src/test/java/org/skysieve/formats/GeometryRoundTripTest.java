@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
+import org.skysieve.testing.SharedTestData;
 import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
@@ -200,7 +201,7 @@ class GeometryRoundTripTest {
     @ParameterizedTest
     @EnumSource(value = TableFormat.class, names = {"VOTABLE_TABLEDATA", "VOTABLE_BINARY2", "FITS"})
     void astropyReadsEveryArray(TableFormat format) throws Exception {
-        SharedData.require(Files.isExecutable(PYTHON), "/usr/bin/python3 with astropy");
+        SharedTestData.require(Files.isExecutable(PYTHON), "/usr/bin/python3 with astropy");
         Path file = write(format);
         Path script = folder.resolve("astropy_geometry.py");
         try (InputStream in = GeometryRoundTripTest.class.getResourceAsStream("/astropy_geometry.py")) {

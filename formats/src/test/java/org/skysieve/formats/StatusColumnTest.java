@@ -20,6 +20,7 @@ import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
 import org.skysieve.catalog.model.MissingStatus;
 import org.skysieve.catalog.model.StatusColumns;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * A per-band status column lists its four words as VALUES/OPTION (the document stays valid VOTable 1.4), is a plain
@@ -53,7 +54,7 @@ class StatusColumnTest {
     void fitsStatusColumnIsADocumentedStringColumnAstropyReads() throws Exception {
         Path file = folder.resolve("status.fits");
         write(new FitsTableWriter(folder.resolve("spool")), file);
-        SharedData.require(Files.isExecutable(PYTHON), "/usr/bin/python3 with astropy");
+        SharedTestData.require(Files.isExecutable(PYTHON), "/usr/bin/python3 with astropy");
         String script = String.join("\n",
                 "import json, sys",
                 "from astropy.io import fits",

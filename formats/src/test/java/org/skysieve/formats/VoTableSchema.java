@@ -5,6 +5,7 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import org.skysieve.testing.SharedTestData;
 
 /** The invariant checker of every VOTable we write: it validates against the IVOA VOTable 1.4 XSD (shared data). */
 final class VoTableSchema {
@@ -16,7 +17,7 @@ final class VoTableSchema {
     static synchronized void validate(String votable) throws Exception {
         if (schema == null) {
             schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                    .newSchema(SharedData.file("votable/schema/VOTable.v1.4.xsd").toFile());
+                    .newSchema(SharedTestData.file("votable/schema/VOTable.v1.4.xsd").toFile());
         }
         schema.newValidator().validate(new StreamSource(new StringReader(votable)));
     }

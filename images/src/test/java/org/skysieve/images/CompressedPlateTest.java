@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skysieve.sky.LonLat;
 import org.skysieve.sky.wcs.PixelPosition;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * Tile-compressed plates read through our own RICE decoder, tile by tile: equal pixel for pixel to astropy's

@@ -12,6 +12,7 @@ import nom.tam.fits.ImageHDU;
 import org.junit.jupiter.api.Test;
 import org.skysieve.sky.LonLat;
 import org.skysieve.sky.wcs.PixelPosition;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * Cutouts against astropy's Cutout2D (mode='partial', NaN fill) on real images: the box within one pixel, and where

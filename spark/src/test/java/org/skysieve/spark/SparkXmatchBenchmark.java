@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import org.skysieve.catalog.hats.HatsCatalog;
 import org.skysieve.catalog.hats.HatsCatalogWriter;
@@ -14,7 +13,7 @@ import org.skysieve.catalog.hats.HatsWriteOptions;
 import org.skysieve.catalog.model.CatalogTable;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.ColumnType;
-import org.skysieve.xmatch.Column;
+import org.skysieve.xmatch.BenchCatalogues;
 import org.skysieve.xmatch.GlobalMates;
 import org.skysieve.xmatch.HatsSide;
 import org.skysieve.xmatch.LoadedTable;
@@ -127,47 +126,17 @@ public final class SparkXmatchBenchmark {
         }
     }
 
-    /** The catalogues of {@code skysieve bench xmatch} (same seed and recipe), as HATS. */
+    /** The catalogues of {@code skysieve bench xmatch} (the same recipe, seed 42), as HATS. */
     private static void writeInputs(Path work, int rows, Path left, Path right) throws IOException {
         Files.createDirectories(work);
-        SplittableRandom random = new SplittableRandom(42);
-        double[] ra = new double[rows];
-        double[] dec = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            ra[i] = 360 * random.nextDouble();
-            dec[i] = Math.toDegrees(Math.asin(2 * random.nextDouble() - 1));
-        }
-        int capacity = rows + rows / 5;
-        double[] movedRa = new double[capacity];
-        double[] movedDec = new double[capacity];
-        int n = 0;
-        for (int i = 0; i < rows; i++) {
-            if (random.nextDouble() < 0.8) {
-                double offsetDeg = 1.5 / 3600 * random.nextDouble();
-                double bearingRad = 2 * Math.PI * random.nextDouble();
-                movedDec[n] = Math.max(-90, Math.min(90, dec[i] + offsetDeg * Math.cos(bearingRad)));
-                double newRa = ra[i] + offsetDeg * Math.sin(bearingRad) / Math.max(1e-9, Math.cos(Math.toRadians(dec[i])));
-                movedRa[n] = ((newRa % 360) + 360) % 360;
-                n++;
-            }
-        }
-        for (int i = 0; i < rows / 5; i++) {
-            movedRa[n] = 360 * random.nextDouble();
-            movedDec[n] = Math.toDegrees(Math.asin(2 * random.nextDouble() - 1));
-            n++;
-        }
-        writeHats(work, left, ra, dec, rows, 1);
-        writeHats(work, right, movedRa, movedDec, n, 100_000_001L);
+        BenchCatalogues catalogues = BenchCatalogues.generate(rows, 42);
+        writeHats(work, left, catalogues.left());
+        writeHats(work, right, catalogues.right());
     }
 
-    private static void writeHats(Path work, Path directory, double[] ra, double[] dec, int rows, long firstId) throws IOException {
-        long[] ids = new long[rows];
-        for (int i = 0; i < rows; i++) {
-            ids[i] = firstId + i;
-        }
+    private static void writeHats(Path work, Path directory, LoadedTable points) throws IOException {
         Path parquet = work.resolve(directory.getFileName() + ".parquet");
-        TableFiles.write(new LoadedTable(directory.getFileName().toString(), List.of(new Column.LongColumn("id", ids, new boolean[rows]),
-                new Column.DoubleColumn("ra", java.util.Arrays.copyOf(ra, rows)), new Column.DoubleColumn("dec", java.util.Arrays.copyOf(dec, rows)))), parquet);
+        TableFiles.write(new LoadedTable(directory.getFileName().toString(), points.columns()), parquet);
         CatalogTable table = new CatalogTable(directory.getFileName().toString(), "benchmark points", "ra", "dec", "id", List.of(
                 ColumnDoc.of("id", ColumnType.LONG, "", "meta.id;meta.main", "Identifier"),
                 ColumnDoc.of("ra", ColumnType.DOUBLE, "deg", "pos.eq.ra;meta.main", "Right ascension"),

@@ -1,7 +1,6 @@
 package org.skysieve.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.skysieve.catalog.hats.HatsCatalogWriter;
 import org.skysieve.catalog.model.ColumnDoc;
 import org.skysieve.catalog.model.Survey;
 import org.skysieve.catalog.model.SurveyJson;
+import org.skysieve.testing.SharedTestData;
 
 /** survey.json, the HATS catalogues and the column documentation. */
 class SurveyDocumentationTest {
@@ -91,7 +91,7 @@ class SurveyDocumentationTest {
 
     @Test
     void everyUcdWordIsAValidUcd1PlusWord() throws IOException {
-        Path words = sharedData().resolve("votable/ucd1p-words.txt");
+        Path words = SharedTestData.data().resolve("votable/ucd1p-words.txt");
         Set<String> valid = new HashSet<>();
         for (String line : Files.readAllLines(words)) {
             String[] parts = line.split("\\|");
@@ -111,15 +111,5 @@ class SurveyDocumentationTest {
                 assertThat(valid).as(column.name() + " " + column.ucd()).contains(word.toLowerCase(java.util.Locale.ROOT));
             }
         }
-    }
-
-    static Path sharedData() {
-        String property = System.getProperty("skysieve.shared");
-        boolean present = property != null && Files.isDirectory(Path.of(property, "data"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("The shared test data is missing (system property skysieve.shared=" + property + ") and CI=true");
-        }
-        assumeTrue(present, "The shared test data is not available (system property skysieve.shared=" + property + "): skipped");
-        return Path.of(property, "data");
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.skysieve.sky.fits.FitsCards;
 
 /**
  * Reads the first binary table of a FITS file column by column into primitive arrays, from a memory map: no boxing of
@@ -26,8 +27,8 @@ import java.util.stream.IntStream;
  * Stateless.
  */
 final class FitsColumnsReader {
-    private static final int BLOCK = 2880;
-    private static final int CARD = 80;
+    private static final int BLOCK = FitsCards.BLOCK;
+    private static final int CARD = FitsCards.CARD;
 
     private FitsColumnsReader() {
     }
@@ -208,40 +209,15 @@ final class FitsColumnsReader {
             offset += BLOCK;
             for (int card = 0; card < BLOCK / CARD; card++) {
                 String text = new String(block.array(), card * CARD, CARD, StandardCharsets.US_ASCII);
-                if (primary && offset - BLOCK == start && card == 0 && !text.startsWith("SIMPLE  =")) {
+                if (primary && offset - BLOCK == start && card == 0 && !FitsCards.isSimple(text)) {
                     return -1;
                 }
-                String name = text.substring(0, 8).strip();
-                if ("END".equals(name)) {
+                if (FitsCards.isEnd(text)) {
                     return offset;
                 }
-                if (text.startsWith("= ", 8)) {
-                    header.putIfAbsent(name, value(text.substring(10)));
-                }
+                FitsCards.addTo(header, text);
             }
         }
-    }
-
-    private static String value(String text) {
-        String trimmed = text.strip();
-        if (trimmed.startsWith("'")) {
-            StringBuilder value = new StringBuilder();
-            for (int i = 1; i < trimmed.length(); i++) {
-                char c = trimmed.charAt(i);
-                if (c == '\'') {
-                    if (i + 1 < trimmed.length() && trimmed.charAt(i + 1) == '\'') {
-                        value.append('\'');
-                        i++;
-                        continue;
-                    }
-                    break;
-                }
-                value.append(c);
-            }
-            return value.toString().stripTrailing();
-        }
-        int slash = trimmed.indexOf('/');
-        return (slash >= 0 ? trimmed.substring(0, slash) : trimmed).strip();
     }
 
     /** Data bytes of an HDU (without padding), or -1 when the header lacks what it takes to know. */

@@ -12,13 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.skysieve.catalog.hats.HatsCatalog;
+import org.skysieve.testing.SharedTestData;
 
 /** lsdb's known cross-match answers between small_sky and small_sky_xmatch (nearest within the radius, degrees). */
 class LsdbKnownAnswerTest {
     @ParameterizedTest(name = "radius {0} deg")
     @CsvSource({"0.01, xmatch_correct.csv, 103", "0.005, xmatch_correct_0_005.csv, 36"})
     void reproducesLsdbPairsAndDistances(double radiusDeg, String expectedFile, int expectedPairs) throws IOException {
-        Path lsdb = SharedData.folder("hats/lsdb");
+        Path lsdb = SharedTestData.folder("hats/lsdb");
         LoadedTable left = load(HatsCatalog.open(lsdb.resolve("small_sky")));
         LoadedTable right = load(HatsCatalog.open(lsdb.resolve("small_sky_xmatch")));
         Map<Long, long[]> expected = new HashMap<>();

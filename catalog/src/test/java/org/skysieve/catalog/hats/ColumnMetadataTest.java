@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skysieve.catalog.model.CatalogTable;
 import org.skysieve.catalog.model.ColumnDoc;
+import org.skysieve.testing.SharedTestData;
 
 class ColumnMetadataTest {
     @TempDir
@@ -23,7 +24,7 @@ class ColumnMetadataTest {
     @Test
     void voParquetDocumentIsAValidVoTable14() throws Exception {
         String votable = VoTableFields.document(TestTables.generated(), "synthetic", "_healpix_29");
-        Path xsd = SharedData.folder("votable/schema").resolve("VOTable.v1.4.xsd");
+        Path xsd = SharedTestData.folder("votable/schema").resolve("VOTable.v1.4.xsd");
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.newSchema(xsd.toFile()).newValidator().validate(new StreamSource(new StringReader(votable)));
 
@@ -72,7 +73,7 @@ class ColumnMetadataTest {
 
     @Test
     void footersAndPropertiesOfTheRealCataloguesRoundTrip() throws Exception {
-        Path real = SharedData.folder("hats/hats/small_sky_o1_collection/small_sky_order1");
+        Path real = SharedTestData.folder("hats/hats/small_sky_o1_collection/small_sky_order1");
         FileMetaData metadata = ParquetFooters.read(real.resolve("dataset/_metadata"));
         Path copy = temp.resolve("_metadata");
         ParquetFooters.writeFooterOnlyFile(metadata, copy);

@@ -17,6 +17,7 @@ import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.RowGroup;
 import org.junit.jupiter.api.Test;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
+import org.skysieve.testing.SharedTestData;
 
 /** Opens every catalogue of ../shared/data/hats (written by hats-import) and checks what the reader says against the files. */
 class HatsCatalogReadTest {
@@ -34,7 +35,7 @@ class HatsCatalogReadTest {
 
     @Test
     void everySharedCatalogueOpensOrIsReportedClearly() throws Exception {
-        Path hats = SharedData.folder("hats");
+        Path hats = SharedTestData.folder("hats");
         List<Path> folders = catalogueFolders(hats);
         assertThat(folders).hasSizeGreaterThanOrEqualTo(25);
         int opened = 0;
@@ -59,7 +60,7 @@ class HatsCatalogReadTest {
 
     @Test
     void collectionOpensItsPrimaryCatalogue() {
-        Path collection = SharedData.folder("hats/lsdb/small_sky_order1_collection");
+        Path collection = SharedTestData.folder("hats/lsdb/small_sky_order1_collection");
         HatsCatalog catalog = HatsCatalog.open(collection);
         assertThat(catalog.directory()).isEqualTo(collection.resolve("small_sky_order1"));
         assertThat(catalog.partitions()).extracting(HatsPartition::pixel).containsExactly(
@@ -69,19 +70,19 @@ class HatsCatalogReadTest {
 
     @Test
     void layoutVariantsAndDerivedColumnDocs() {
-        HatsCatalog asDirectory = HatsCatalog.open(SharedData.folder("hats/lsdb/small_sky_npix_as_dir"));
+        HatsCatalog asDirectory = HatsCatalog.open(SharedTestData.folder("hats/lsdb/small_sky_npix_as_dir"));
         assertThat(asDirectory.npixSuffix()).isEqualTo("/");
         assertThat(asDirectory.partitions().get(0).files()).singleElement()
                 .satisfies(file -> assertThat(file.toString()).endsWith("Norder=0/Dir=0/Npix=11/part0.parquet"));
 
-        HatsCatalog altSuffix = HatsCatalog.open(SharedData.folder("hats/lsdb/small_sky_npix_alt_suffix"));
+        HatsCatalog altSuffix = HatsCatalog.open(SharedTestData.folder("hats/lsdb/small_sky_npix_alt_suffix"));
         assertThat(altSuffix.dataFiles()).singleElement().satisfies(file -> assertThat(file.toString()).endsWith("Npix=11.parq"));
 
-        HatsCatalog healpix13 = HatsCatalog.open(SharedData.folder("hats/lsdb/small_sky_healpix13"));
+        HatsCatalog healpix13 = HatsCatalog.open(SharedTestData.folder("hats/lsdb/small_sky_healpix13"));
         assertThat(healpix13.healpixColumn()).isEqualTo("healpix13");
         assertThat(healpix13.healpixOrder()).isEqualTo(13);
 
-        HatsCatalog smallSky = HatsCatalog.open(SharedData.folder("hats/lsdb/small_sky"));
+        HatsCatalog smallSky = HatsCatalog.open(SharedTestData.folder("hats/lsdb/small_sky"));
         assertThat(smallSky.table().columns()).extracting(c -> c.name() + ":" + c.type())
                 .containsExactly("id:LONG", "ra:DOUBLE", "dec:DOUBLE", "ra_error:LONG", "dec_error:LONG");
         assertThat(smallSky.table().idColumn()).isEqualTo("id");
@@ -90,7 +91,7 @@ class HatsCatalogReadTest {
 
     @Test
     void pruningKeepsExactlyTheOverlappingPartitions() {
-        HatsCatalog catalog = HatsCatalog.open(SharedData.folder("hats/lsdb/small_sky_xmatch_margin"));
+        HatsCatalog catalog = HatsCatalog.open(SharedTestData.folder("hats/lsdb/small_sky_xmatch_margin"));
         // Margin partitions mix orders 0 and 1: a query cell at order 2 inside Npix=44 (order 1), itself in base cell 11.
         assertThat(catalog.partitionsOverlapping(2, 44 * 4 + 3)).extracting(HatsPartition::pixel).containsExactly(new HatsPixel(1, 44));
         assertThat(catalog.partitionsOverlapping(0, 11)).extracting(HatsPartition::pixel)

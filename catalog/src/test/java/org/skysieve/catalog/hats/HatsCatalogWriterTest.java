@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
 import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.model.CatalogTable;
+import org.skysieve.testing.SharedTestData;
 
 /** Writes catalogues and compares them with the real HATS catalogues of ../shared/data/hats and with their input. */
 class HatsCatalogWriterTest {
@@ -35,8 +36,8 @@ class HatsCatalogWriterTest {
 
     @Test
     void smallSkyHasTheStructureAndIndexValuesOfTheRealCatalogue() throws Exception {
-        Path real = SharedData.folder("hats/lsdb/small_sky");
-        Path staging = TestTables.writeSmallSky(SharedData.folder("catalogs/lsdb_small_sky").resolve("small_sky.csv"), temp.resolve("staging.parquet"));
+        Path real = SharedTestData.folder("hats/lsdb/small_sky");
+        Path staging = TestTables.writeSmallSky(SharedTestData.folder("catalogs/lsdb_small_sky").resolve("small_sky.csv"), temp.resolve("staging.parquet"));
         Path written = temp.resolve("survey/small_sky");
 
         long rows = HatsCatalogWriter.write(staging, TestTables.smallSky(), "lsdb", new HatsWriteOptions(1_000_000, 10, 5), written);

@@ -1,7 +1,5 @@
 package org.skysieve.catalog.ingest;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.skysieve.catalog.duckdb.DuckDbConnections;
+import org.skysieve.testing.SharedTestData;
 
 /** Finds the shared test data and lays out descriptors with their data files in a temporary folder. */
 final class IngestFixtures {
@@ -22,14 +21,8 @@ final class IngestFixtures {
 
     /** The shared data folder; skips the test when it is absent, fails when CI=true. */
     static Path sharedData() {
-        String property = System.getProperty("skysieve.shared");
-        Path data = property == null ? null : Path.of(property).resolve("data");
-        boolean present = data != null && Files.isDirectory(data.resolve("catalogs"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail("The shared test data is missing (system property skysieve.shared = " + property + ")");
-        }
-        assumeTrue(present, "The shared test data is absent (system property skysieve.shared = " + property + "): skipped");
-        return data;
+        SharedTestData.folder("catalogs");
+        return SharedTestData.data();
     }
 
     static Path shared(String relative) {

@@ -13,6 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.skysieve.query.AdqlException;
+import org.skysieve.testing.SharedTestData;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -56,7 +57,7 @@ class LyonetiaCorpusTest {
     }
 
     static List<CorpusQuery> corpus() throws Exception {
-        Path root = SharedData.folder("adql/lyonetia-sample");
+        Path root = SharedTestData.folder("adql/lyonetia-sample");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();

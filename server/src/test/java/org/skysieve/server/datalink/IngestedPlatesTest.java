@@ -1,7 +1,6 @@
 package org.skysieve.server.datalink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -23,6 +22,7 @@ import org.skysieve.images.CutoutService;
 import org.skysieve.images.CutoutSize;
 import org.skysieve.server.SkysieveServer;
 import org.skysieve.sky.LonLat;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * A real survey's plates declared in its descriptor are served by the same cutout code: after {@code ingest}, the SODA
@@ -35,7 +35,8 @@ class IngestedPlatesTest {
 
     @Test
     void ingestedPlatesAreServedBySodaAndDataLink() throws Exception {
-        Path shared = sharedData();
+        SharedTestData.folder("fits/images");
+        Path shared = SharedTestData.data();
         Path in = Files.createDirectories(temp.resolve("in"));
         Files.copy(shared.resolve("fits/images/cadc_cfht_TAN.fits"), in.resolve("cadc_cfht_TAN.fits"));
         Files.writeString(in.resolve("objects.csv"), "id,ra,dec\n7,280.8381819,0.3902384\n8,10.0,10.0\n");
@@ -72,17 +73,6 @@ class IngestedPlatesTest {
             assertThat(links).contains("soda/sync?ID=cfht_like%2Fr&amp;CIRCLE=280.838181900%200.390238400");
             assertThat(links.split("#cutout", -1)).hasSize(3);
         }
-    }
-
-    private static Path sharedData() {
-        String property = System.getProperty("skysieve.shared");
-        Path data = property == null ? null : Path.of(property, "data");
-        boolean present = data != null && Files.isDirectory(data.resolve("fits/images"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("Expected the shared test data at " + data + " (system property skysieve.shared)");
-        }
-        assumeTrue(present, "shared test data absent (" + data + "); skipping");
-        return data;
     }
 
     private static float[][] image(byte[] fits) throws Exception {

@@ -19,8 +19,8 @@ import java.util.Optional;
  * files throw {@link FitsFormatException} naming the file and what is wrong. Immutable after reading.
  */
 public final class FitsBinaryTable {
-    private static final int BLOCK = 2880;
-    private static final int CARD = 80;
+    private static final int BLOCK = FitsCards.BLOCK;
+    private static final int CARD = FitsCards.CARD;
 
     private final String source;
     private final Map<String, String> keywords;
@@ -81,40 +81,15 @@ public final class FitsBinaryTable {
             }
             String card = new String(bytes, offset, CARD, StandardCharsets.US_ASCII);
             offset += CARD;
-            if (offset - start == CARD && primary && !card.startsWith("SIMPLE  =")) {
+            if (offset - start == CARD && primary && !FitsCards.isSimple(card)) {
                 throw new FitsFormatException(source + ": expected a FITS file starting with SIMPLE = T. Actual: '"
                         + card.substring(0, Math.min(30, card.length())).strip() + "'");
             }
-            String name = card.substring(0, 8).strip();
-            if ("END".equals(name)) {
+            if (FitsCards.isEnd(card)) {
                 return start + (offset - start + BLOCK - 1) / BLOCK * BLOCK;
             }
-            if (card.startsWith("= ", 8)) {
-                header.putIfAbsent(name, value(card.substring(10)));
-            }
+            FitsCards.addTo(header, card);
         }
-    }
-
-    private static String value(String text) {
-        String trimmed = text.strip();
-        if (trimmed.startsWith("'")) {
-            StringBuilder value = new StringBuilder();
-            for (int i = 1; i < trimmed.length(); i++) {
-                char c = trimmed.charAt(i);
-                if (c == '\'') {
-                    if (i + 1 < trimmed.length() && trimmed.charAt(i + 1) == '\'') {
-                        value.append('\'');
-                        i++;
-                        continue;
-                    }
-                    break;
-                }
-                value.append(c);
-            }
-            return value.toString().stripTrailing();
-        }
-        int slash = trimmed.indexOf('/');
-        return (slash >= 0 ? trimmed.substring(0, slash) : trimmed).strip();
     }
 
     private static long dataSize(Map<String, String> header, String source) {

@@ -18,7 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.skysieve.sky.SharedTestData;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * Known answers: the NESTED indices stored by the HATS/LSDB tools (hats-import, an independent implementation) in the

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.skysieve.sky.SharedTestData;
 import org.skysieve.sky.fits.FitsBinaryTable;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * Real MOCs from mocpy, cds-moc-rust and astroquery (../shared/data/moc): sky fraction, area and cell counts against

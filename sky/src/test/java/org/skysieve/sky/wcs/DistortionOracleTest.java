@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.skysieve.sky.LonLat;
-import org.skysieve.sky.SharedTestData;
 import org.skysieve.sky.UnitVector;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * SIP and TPV distortions against astropy/WCSLIB: {@code oracle/wcs/distortion_expected.csv} (made by

@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.skysieve.sky.LonLat;
-import org.skysieve.sky.SharedTestData;
 import org.skysieve.sky.UnitVector;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * Pixel to sky and back against WCSLIB 8.6 (through astropy 8.0.1): the six 1904-66 projection headers on a grid with
