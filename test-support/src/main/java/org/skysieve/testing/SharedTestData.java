@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * Locates the third-party test data ({@code DATA} = the folder {@code data} under the system property
@@ -17,28 +18,24 @@ public final class SharedTestData {
 
     /** {@code DATA} itself, when it is a folder. */
     public static Path data() {
-        String shared = System.getProperty("skysieve.shared");
-        Path data = shared == null ? null : Path.of(shared, "data");
-        require(data != null && Files.isDirectory(data), "shared test data at " + data + " (system property skysieve.shared)");
-        return data;
+        return located("", Files::isDirectory);
     }
 
     /** The folder {@code DATA/relative}. */
     public static Path folder(String relative) {
-        String shared = System.getProperty("skysieve.shared");
-        Path folder = shared == null ? null : Path.of(shared, "data").resolve(relative);
-        require(folder != null && Files.isDirectory(folder), "shared test data at " + folder
-                + " (system property skysieve.shared)");
-        return folder;
+        return located(relative, Files::isDirectory);
     }
 
     /** The file {@code DATA/relative}. */
     public static Path file(String relative) {
+        return located(relative, Files::isRegularFile);
+    }
+
+    private static Path located(String relative, Predicate<Path> present) {
         String shared = System.getProperty("skysieve.shared");
-        Path file = shared == null ? null : Path.of(shared, "data").resolve(relative);
-        require(file != null && Files.isRegularFile(file), "shared test data at " + file
-                + " (system property skysieve.shared)");
-        return file;
+        Path path = shared == null ? null : Path.of(shared, "data").resolve(relative);
+        require(path != null && present.test(path), "shared test data at " + path + " (system property skysieve.shared)");
+        return path;
     }
 
     /**
