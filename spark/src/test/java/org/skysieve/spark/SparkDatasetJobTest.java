@@ -1,0 +1,109 @@
+package org.skysieve.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skysieve.datasets.build.BuildProgress;
+import org.skysieve.datasets.build.DatasetBuilder;
+import org.skysieve.datasets.build.DatasetManifest;
+import org.skysieve.datasets.spec.DatasetSpec;
+import org.skysieve.datasets.spec.DatasetSpecs;
+import org.skysieve.images.Plate;
+import org.skysieve.images.PlateIndex;
+import org.skysieve.images.SyntheticImages;
+import org.skysieve.sky.LonLat;
+import org.skysieve.sky.wcs.PixelPosition;
+import org.skysieve.synth.SkyGenerator;
+import org.skysieve.synth.SkyScale;
+
+/**
+ * A dataset built on Spark (local[2]) is the single-machine build, file for file and byte for byte, manifest and card
+ * included: the tiny sky with the first deep_optical tile's plates, the objects in a circle around the tile (some
+ * stamps on the plate, some across its edge, some outside), features by row and by cross-match with statuses, truth
+ * labels, g and r cutouts, several shards. A task that fails leaves no manifest; the build run again continues and
+ * ends with the same bytes.
+ */
+class SparkDatasetJobTest {
+    private static final long SEED = 42;
+
+    @TempDir
+    static Path folder;
+    private static Path sky;
+    private static DatasetSpec spec;
+
+    @BeforeAll
+    static void skyWithPlates() throws Exception {
+        sky = folder.resolve("sky");
+        SkyGenerator.generate(sky, SEED, SkyScale.TINY, message -> { });
+        SyntheticImages.write(sky, new SyntheticImages.Options(List.of("deep_optical"), 1, SEED));
+        Plate plate = PlateIndex.open(sky).plates("deep_optical", "r").get(0);
+        LonLat centre = plate.wcs().pixelToWorld(new PixelPosition((plate.width() + 1) / 2.0, (plate.height() + 1) / 2.0))
+                .orElseThrow();
+        String text = String.format(Locale.ROOT, """
+                name: spark_and_one_machine
+                objects: {adql: "SELECT id, ra, dec FROM deep_optical.sources WHERE 1 = CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', %.8f, %.8f, 0.1))"}
+                features:
+                  - {survey: deep_optical, columns: [mag_g, mag_r], statuses: true}
+                  - {survey: near_infrared, columns: [jmag], match: {radius: 1arcsec}, statuses: true}
+                label: {truth: class}
+                split: {order: 12, seed: 5}
+                cutouts: {survey: deep_optical, bands: [g, r], size: 16}
+                output: {shard_rows: 60}
+                """, centre.lonDeg(), centre.latDeg());
+        spec = DatasetSpecs.parse(text, "test", folder);
+    }
+
+    @Test
+    void sparkBuildIsByteIdenticalToTheSingleMachineBuild() throws Exception {
+        DatasetManifest single = DatasetBuilder.build(spec, sky, folder.resolve("single"), BuildProgress.none(), () -> false);
+        DatasetManifest spark = SparkDatasetJob.run(TestSpark.session(), spec, sky, folder.resolve("spark"), BuildProgress.none());
+
+        assertThat(single.rowCount()).isBetween(150L, 600L);
+        assertThat(single.shards()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(single.cutoutStatusCounts().get("r")).containsKeys("ok", "outside");
+        assertThat(spark.shards()).isEqualTo(single.shards());
+        assertSameFiles(folder.resolve("spark"), folder.resolve("single"));
+    }
+
+    @Test
+    void aFailedTaskLeavesNoManifestAndTheBuildContinuesToTheSameBytes() throws Exception {
+        Path out = folder.resolve("failing");
+        // a folder where shard 1's features file must go: that task cannot move its file there and fails
+        Path blocker = Files.createDirectories(out.resolve("features-0001.parquet"));
+        Files.writeString(blocker.resolve("in-the-way"), "x");
+        assertThatThrownBy(() -> SparkDatasetJob.run(TestSpark.session(), spec, sky, out, BuildProgress.none()))
+                .hasMessageContaining("features-0001.parquet");
+        assertThat(out.resolve("manifest.json")).doesNotExist();
+        assertThat(out.resolve("README.md")).doesNotExist();
+
+        Files.delete(blocker.resolve("in-the-way"));
+        Files.delete(blocker);
+        SparkDatasetJob.run(TestSpark.session(), spec, sky, out, BuildProgress.none());
+        Path single = folder.resolve("single-for-resume");
+        DatasetBuilder.build(spec, sky, single, BuildProgress.none(), () -> false);
+        assertSameFiles(out, single);
+    }
+
+    private static void assertSameFiles(Path actual, Path expected) throws Exception {
+        List<String> names = names(expected);
+        assertThat(names(actual)).isEqualTo(names).contains("manifest.json", "README.md", "features-0000.parquet",
+                "features-0000.npy", "cutouts-0000.npy", "mask-0000.npy");
+        for (String name : names) {
+            assertThat(Files.readAllBytes(actual.resolve(name))).as(name).isEqualTo(Files.readAllBytes(expected.resolve(name)));
+        }
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+}
