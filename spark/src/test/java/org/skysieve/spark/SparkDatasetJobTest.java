@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ import org.skysieve.synth.SkyScale;
  * A dataset built on Spark (local[2]) is the single-machine build, file for file and byte for byte, manifest and card
  * included: the tiny sky with the first deep_optical tile's plates, the objects in a circle around the tile (some
  * stamps on the plate, some across its edge, some outside), features by row and by cross-match with statuses, truth
- * labels, g and r cutouts, several shards. A task that fails leaves no manifest; the build run again continues and
+ * labels, g and r cutouts, several shards; and uploaded positions spread over the plate (stamps with pixels, a
+ * cross-match with statuses). A task that fails leaves no manifest; the build run again continues and
  * ends with the same bytes.
  */
 class SparkDatasetJobTest {
@@ -38,6 +40,7 @@ class SparkDatasetJobTest {
     static Path folder;
     private static Path sky;
     private static DatasetSpec spec;
+    private static DatasetSpec onThePlate;
 
     @BeforeAll
     static void skyWithPlates() throws Exception {
@@ -59,6 +62,23 @@ class SparkDatasetJobTest {
                 output: {shard_rows: 60}
                 """, centre.lonDeg(), centre.latDeg());
         spec = DatasetSpecs.parse(text, "test", folder);
+        // uploaded positions spread over the plate: most stamps read real pixels (a few cross its edge)
+        SplittableRandom random = new SplittableRandom(SEED);
+        StringBuilder csv = new StringBuilder("object,ra,dec\n");
+        for (int i = 0; i < 300; i++) {
+            LonLat position = plate.wcs().pixelToWorld(new PixelPosition(1 + random.nextDouble() * (plate.width() - 1),
+                    1 + random.nextDouble() * (plate.height() - 1))).orElseThrow();
+            csv.append(String.format(Locale.ROOT, "p%04d,%.10f,%.10f%n", i, position.lonDeg(), position.latDeg()));
+        }
+        Files.writeString(folder.resolve("on-the-plate.csv"), csv);
+        onThePlate = DatasetSpecs.parse("""
+                name: on_the_plate
+                objects: {upload: on-the-plate.csv, id: object}
+                features:
+                  - {survey: deep_optical, columns: [mag_g, mag_r, class_star], match: {radius: 3arcsec}, statuses: true}
+                cutouts: {survey: deep_optical, bands: [g, r], size: 24}
+                output: {shard_rows: 70}
+                """, "test", folder);
     }
 
     @Test
@@ -71,6 +91,17 @@ class SparkDatasetJobTest {
         assertThat(single.cutoutStatusCounts().get("r")).containsKeys("ok", "outside");
         assertThat(spark.shards()).isEqualTo(single.shards());
         assertSameFiles(folder.resolve("spark"), folder.resolve("single"));
+        System.out.println("Spark dataset job: " + spark.rowCount() + " objects in " + spark.shards().size()
+                + " shards, stamps " + spark.cutoutStatusCounts() + ": every file equal to the single-machine build's");
+
+        single = DatasetBuilder.build(onThePlate, sky, folder.resolve("single-plate"), BuildProgress.none(), () -> false);
+        spark = SparkDatasetJob.run(TestSpark.session(), onThePlate, sky, folder.resolve("spark-plate"), BuildProgress.none());
+        assertThat(single.cutoutStatusCounts().get("g").get("ok")).isGreaterThan(200L);
+        assertThat(single.statusCounts().get("deep_optical_mag_r_status")).containsKey("detected");
+        assertSameFiles(folder.resolve("spark-plate"), folder.resolve("single-plate"));
+        System.out.println("Spark dataset job: " + spark.rowCount() + " uploaded positions in " + spark.shards().size()
+                + " shards, stamps " + spark.cutoutStatusCounts() + ", statuses " + spark.statusCounts()
+                + ": every file equal to the single-machine build's");
     }
 
     @Test
