@@ -27,7 +27,8 @@ import org.skysieve.datasets.spec.DatasetSpec;
 
 /**
  * A dataset spec (issue 7's: {@code skysieve dataset build}) built on Spark: the same {@link DatasetBuilder} plans the
- * rows on the driver (the spec checked first, every problem at once) and finishes the dataset (dataset card, then
+ * rows on the driver (the spec checked first, every problem at once), its feature cross-matches run as Spark tasks,
+ * one per survey partition ({@link SparkFeatureMatcher}), and finishes the dataset (dataset card, then
  * {@code manifest.json}); between the two, each shard still to write is one Spark task ({@link ShardTask#write}: the
  * shard's rows loaded from the plan saved in the output's work folder, its features Parquet and NumPy files, its
  * cutouts and mask tensors cut from the plates of the data folder), the tasks running in parallel. The driver collects
@@ -55,8 +56,10 @@ public final class SparkDatasetJob implements ShardWriting {
      */
     public static DatasetManifest run(SparkSession spark, DatasetSpec spec, Path dataDirectory, Path outDirectory,
             BuildProgress progress) throws IOException, SQLException {
-        return new DatasetBuilder(DatasetPlanner::plan, new SparkDatasetJob(spark)).build(spec, dataDirectory,
-                outDirectory, progress, () -> false, new BuildTimes());
+        SparkFeatureMatcher features = new SparkFeatureMatcher(spark);
+        return new DatasetBuilder((planned, data, work, planProgress) -> DatasetPlanner.plan(planned, data, work,
+                planProgress, features), new SparkDatasetJob(spark)).build(spec, dataDirectory, outDirectory, progress,
+                () -> false, new BuildTimes());
     }
 
     @Override

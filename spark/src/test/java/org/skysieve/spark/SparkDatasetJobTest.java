@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skysieve.datasets.build.BuildProgress;
 import org.skysieve.datasets.build.DatasetBuilder;
 import org.skysieve.datasets.build.DatasetManifest;
+import org.skysieve.datasets.plan.DatasetPlanner;
+import org.skysieve.datasets.plan.PlannedDataset;
 import org.skysieve.datasets.spec.DatasetSpec;
 import org.skysieve.datasets.spec.DatasetSpecs;
 import org.skysieve.images.Plate;
@@ -34,7 +36,8 @@ import org.skysieve.synth.SkyScale;
  * ends with the same bytes.
  */
 class SparkDatasetJobTest {
-    private static final long SEED = 42;
+    /** The seed of `skysieve generate`: a tiny sky whose survey tables have several partitions each. */
+    private static final long SEED = 1;
 
     @TempDir
     static Path folder;
@@ -104,22 +107,56 @@ class SparkDatasetJobTest {
                 + ": every file equal to the single-machine build's");
     }
 
+    /**
+     * The planner's feature cross-matches run as Spark tasks, one per survey partition, give the planned rows of one
+     * machine byte for byte: objects spread over the whole tiny sky (every near_infrared partition, and some outside
+     * them), a match with statuses and one with proper motions (astrometric moved to deep_optical's epoch), numbers
+     * and text carried.
+     */
+    @Test
+    void featureCrossMatchesPerPartitionOnSparkGiveTheSamePlannedRows() throws Exception {
+        DatasetSpec spread = DatasetSpecs.parse("""
+                name: spread_over_the_sky
+                objects: {adql: "SELECT id, ra, dec FROM deep_optical.sources WHERE MOD(id, 10) = 0"}
+                features:
+                  - {survey: near_infrared, columns: [jmag, name, flags], match: {radius: 1arcsec}, statuses: true}
+                  - {survey: astrometric, columns: [parallax, designation], match: {radius: 1arcsec}}
+                """, "test", folder);
+        SparkFeatureMatcher onSpark = new SparkFeatureMatcher(TestSpark.session());
+        List<Integer> tasks = new java.util.ArrayList<>();
+        PlannedDataset single = DatasetPlanner.plan(spread, sky, folder.resolve("plan-single"), BuildProgress.none());
+        PlannedDataset spark = DatasetPlanner.plan(spread, sky, folder.resolve("plan-spark"), BuildProgress.none(),
+                (match, objects) -> {
+                    tasks.add(SparkFeatureMatcher.pieces(match, objects).size());
+                    return onSpark.bestMatches(match, objects);
+                });
+
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks.get(0)).as("near_infrared partitions with objects, and the objects outside them").isGreaterThanOrEqualTo(3);
+        assertThat(single.rowCount()).isGreaterThan(200);
+        assertThat(single.statusCounts().get("near_infrared_jmag_status")).containsKeys("detected", "undetected");
+        assertThat(spark.statusCounts()).isEqualTo(single.statusCounts());
+        assertThat(Files.readAllBytes(spark.rows())).isEqualTo(Files.readAllBytes(single.rows()));
+        System.out.println("Spark feature cross-matches: " + single.rowCount() + " objects, tasks per survey " + tasks
+                + ", statuses " + single.statusCounts() + ": planned rows equal to one machine's");
+    }
+
     @Test
     void aFailedTaskLeavesNoManifestAndTheBuildContinuesToTheSameBytes() throws Exception {
         Path out = folder.resolve("failing");
         // a folder where shard 1's features file must go: that task cannot move its file there and fails
         Path blocker = Files.createDirectories(out.resolve("features-0001.parquet"));
         Files.writeString(blocker.resolve("in-the-way"), "x");
-        assertThatThrownBy(() -> SparkDatasetJob.run(TestSpark.session(), spec, sky, out, BuildProgress.none()))
+        assertThatThrownBy(() -> SparkDatasetJob.run(TestSpark.session(), onThePlate, sky, out, BuildProgress.none()))
                 .hasMessageContaining("features-0001.parquet");
         assertThat(out.resolve("manifest.json")).doesNotExist();
         assertThat(out.resolve("README.md")).doesNotExist();
 
         Files.delete(blocker.resolve("in-the-way"));
         Files.delete(blocker);
-        SparkDatasetJob.run(TestSpark.session(), spec, sky, out, BuildProgress.none());
+        SparkDatasetJob.run(TestSpark.session(), onThePlate, sky, out, BuildProgress.none());
         Path single = folder.resolve("single-for-resume");
-        DatasetBuilder.build(spec, sky, single, BuildProgress.none(), () -> false);
+        DatasetBuilder.build(onThePlate, sky, single, BuildProgress.none(), () -> false);
         assertSameFiles(out, single);
     }
 

@@ -15,13 +15,8 @@ import org.skysieve.catalog.status.StatusMaps;
 import org.skysieve.datasets.spec.CheckedSpec;
 import org.skysieve.datasets.spec.FeatureJoin;
 import org.skysieve.xmatch.Column;
-import org.skysieve.xmatch.HatsSide;
 import org.skysieve.xmatch.LoadedTable;
-import org.skysieve.xmatch.MatchMode;
-import org.skysieve.xmatch.MatchSpec;
-import org.skysieve.xmatch.MemorySide;
 import org.skysieve.xmatch.PartitionedMatcher;
-import org.skysieve.xmatch.PositionColumns;
 import org.skysieve.xmatch.SideBySide;
 import org.skysieve.xmatch.SurveyStatusFill;
 
@@ -29,7 +24,8 @@ import org.skysieve.xmatch.SurveyStatusFill;
  * Gathers one feature group for every object into the table {@code features_K} ({@code row_index}, then the group's
  * output columns as {@code f_K_0, f_K_1, ...}): the objects' own table row by row (joined on the id), a precomputed
  * best neighbour (joined through the own survey's {@code best_neighbour_SURVEY} table), or the best cross-match within
- * the radius ({@link PartitionedMatcher}, one survey partition and its margins in memory at a time). Statuses come from
+ * the radius ({@link FeatureMatch}: {@link PartitionedMatcher}, one survey partition and its margins in memory at a time, here
+ * or per partition elsewhere ({@link FeatureMatcher})). Statuses come from
  * {@link SurveyStatusFill}, as {@code skysieve xmatch --status} gives them: the counterpart's own, else the survey's
  * maps at the object's position. Memory: the group's columns for every object, as primitive arrays.
  */
@@ -41,7 +37,7 @@ final class FeatureStep {
      * @param objects the objects in row_index order: {@link SideBySide#ROW_COLUMN} (= row_index), {@code ra}, {@code dec}
      */
     static void gather(int k, CheckedSpec.ResolvedFeature feature, CheckedSpec checked, Archive archive, StatusMaps maps, LoadedTable objects,
-            PlanDatabase database) {
+            PlanDatabase database, FeatureMatcher matcher) {
         String prefix = feature.prefix();
         List<String> chosen = feature.columns().stream().map(ColumnDoc::name).toList();
         Optional<SurveyStatusFill> fill = feature.spec().statuses()
@@ -50,7 +46,7 @@ final class FeatureStep {
         List<String> gatheredNames = fill.map(f -> f.gatheredColumns(chosen)).orElse(chosen);
         LoadedTable gathered;
         if (feature.join() instanceof FeatureJoin.CrossMatch match) {
-            gathered = crossMatch(feature, checked, archive, gatheredNames, match.radiusArcsec(), objects);
+            gathered = crossMatch(feature, checked, archive, gatheredNames, match.radiusArcsec(), objects, matcher);
         } else {
             gathered = database.load(feature.table().qualifiedName(), joinSql(feature, checked, gatheredNames));
         }
@@ -96,24 +92,24 @@ final class FeatureStep {
     }
 
     private static LoadedTable crossMatch(CheckedSpec.ResolvedFeature feature, CheckedSpec checked, Archive archive, List<String> gatheredNames,
-            double radiusArcsec, LoadedTable objects) {
+            double radiusArcsec, LoadedTable objects, FeatureMatcher matcher) {
         PublishedTable table = feature.table();
-        PositionColumns positions = PositionColumns.of(table.table().raColumn(), table.table().decColumn());
         List<String> names = table.table().columns().stream().map(ColumnDoc::name).toList();
+        String pmra = "";
+        String pmdec = "";
+        double surveyEpoch = 0;
+        double objectsEpoch = 0;
         if (checked.ownTable().isPresent() && names.contains("pmra") && names.contains("pmdec")) {
             // move the survey's stars to the epoch of the objects' positions
-            double surveyEpoch = archive.survey(table.surveyName()).orElseThrow().survey().epochYear();
-            double objectsEpoch = archive.survey(checked.ownTable().get().surveyName()).orElseThrow().survey().epochYear();
-            positions = positions.withProperMotion(new PositionColumns.ProperMotionColumns("pmra", "pmdec", surveyEpoch), objectsEpoch);
+            pmra = "pmra";
+            pmdec = "pmdec";
+            surveyEpoch = archive.survey(table.surveyName()).orElseThrow().survey().epochYear();
+            objectsEpoch = archive.survey(checked.ownTable().get().surveyName()).orElseThrow().survey().epochYear();
         }
-        PositionColumns objectPositions = PositionColumns.of("ra", "dec");
-        SideBySide gathered = new SideBySide(table.surveyName(), gatheredNames, objects.rowCount());
-        try (HatsSide survey = new HatsSide(HatsCatalog.open(table.catalogueFolder()), "survey:" + table.qualifiedName())) {
-            PartitionedMatcher.match(new PartitionedMatcher.Side(new MemorySide(objects, objectPositions), objectPositions,
-                    List.of(SideBySide.ROW_COLUMN, "ra", "dec")), new PartitionedMatcher.Side(survey, positions, gatheredNames),
-                    MatchSpec.of(MatchMode.BEST, radiusArcsec), gathered);
-        }
-        return new LoadedTable(table.qualifiedName(), gathered.columns());
+        FeatureMatch match = new FeatureMatch(table.surveyName(), table.qualifiedName(), table.catalogueFolder().toString(),
+                table.table().raColumn(), table.table().decColumn(), pmra, pmdec, surveyEpoch, objectsEpoch, gatheredNames,
+                radiusArcsec);
+        return new LoadedTable(table.qualifiedName(), matcher.bestMatches(match, objects));
     }
 
 }
