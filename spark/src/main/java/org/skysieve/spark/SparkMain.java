@@ -167,7 +167,7 @@ public final class SparkMain implements Runnable {
     }
 
     @Command(name = "dataset", mixinStandardHelpOptions = true, description = {"Build a dataset from its spec (that of"
-            + " `skysieve dataset build`) on Spark: planned on the driver, then each shard (features-XXXX.parquet, features-XXXX.npy,"
+            + " `skysieve dataset build`) on Spark: planned on the driver (feature cross-matches one task per survey partition), then each shard (features-XXXX.parquet, features-XXXX.npy,"
             + " cutouts-XXXX.npy, mask-XXXX.npy) written by one task in parallel, then README.md and manifest.json: the same files as"
             + " `skysieve dataset build`.",
         "DATA and OUT are local paths every executor sees at the same place (one machine or a shared file system).",
