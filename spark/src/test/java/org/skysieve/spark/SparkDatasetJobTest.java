@@ -97,7 +97,7 @@ class SparkDatasetJobTest {
         System.out.println("Spark dataset job: " + spark.rowCount() + " objects in " + spark.shards().size()
                 + " shards, stamps " + spark.cutoutStatusCounts() + ": every file equal to the single-machine build's");
 
-        single = DatasetBuilder.build(onThePlate, sky, folder.resolve("single-plate"), BuildProgress.none(), () -> false);
+        single = singleOnThePlate();
         spark = SparkDatasetJob.run(TestSpark.session(), onThePlate, sky, folder.resolve("spark-plate"), BuildProgress.none());
         assertThat(single.cutoutStatusCounts().get("g").get("ok")).isGreaterThan(200L);
         assertThat(single.statusCounts().get("deep_optical_mag_r_status")).containsKey("detected");
@@ -155,9 +155,18 @@ class SparkDatasetJobTest {
         Files.delete(blocker.resolve("in-the-way"));
         Files.delete(blocker);
         SparkDatasetJob.run(TestSpark.session(), onThePlate, sky, out, BuildProgress.none());
-        Path single = folder.resolve("single-for-resume");
-        DatasetBuilder.build(onThePlate, sky, single, BuildProgress.none(), () -> false);
-        assertSameFiles(out, single);
+        assertSameFiles(out, singleOnThePlate().folder());
+    }
+
+    private static DatasetManifest singleOnThePlateBuild;
+
+    /** The single-machine build of the uploaded positions, made once for the tests that compare with it. */
+    private static synchronized DatasetManifest singleOnThePlate() throws Exception {
+        if (singleOnThePlateBuild == null) {
+            singleOnThePlateBuild = DatasetBuilder.build(onThePlate, sky, folder.resolve("single-plate"),
+                    BuildProgress.none(), () -> false);
+        }
+        return singleOnThePlateBuild;
     }
 
     private static void assertSameFiles(Path actual, Path expected) throws Exception {
