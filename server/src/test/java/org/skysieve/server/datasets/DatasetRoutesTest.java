@@ -100,11 +100,12 @@ class DatasetRoutesTest {
         assertThat(document.path("phase").asText()).as(document.toString()).isEqualTo("COMPLETED");
         // Polling sees only some stages (a fast one such as "plan" can pass between two polls): those seen keep the
         // order of a build and the last is "shards".
-        // The shards alternate with the cutouts of each shard, so both have one place in the order.
-        List<String> order = List.of("queued", "executing", "check", "objects", "labels", "rows", "features", "plan",
+        // The shards alternate with the cutouts of each shard, so both have one place in the order. "plan" brackets the
+        // planner's own stages (0 of 1 before check, 1 of 1 after rows): a poll may see it at either end, so it has no place.
+        List<String> order = List.of("queued", "executing", "check", "objects", "features", "labels", "rows",
                 "cutouts|shards");
         assertThat(stages).isNotEmpty();
-        int[] places = stages.stream()
+        int[] places = stages.stream().filter(stage -> !stage.equals("plan"))
                 .mapToInt(stage -> stage.equals("cutouts") || stage.equals("shards") ? order.size() - 1
                         : order.indexOf(stage))
                 .toArray();
