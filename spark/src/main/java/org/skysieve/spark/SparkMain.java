@@ -9,6 +9,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.skysieve.catalog.hats.HatsException;
+import org.skysieve.datasets.build.DatasetBuildException;
+import org.skysieve.datasets.build.DatasetManifest;
+import org.skysieve.datasets.spec.DatasetSpec;
+import org.skysieve.datasets.spec.DatasetSpecs;
+import org.skysieve.datasets.spec.InvalidDatasetSpecException;
 import org.skysieve.sky.moc.MocFiles;
 import org.skysieve.xmatch.AngleText;
 import org.skysieve.xmatch.MatchMode;
@@ -19,12 +24,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The entry point for {@code spark-submit} (and {@code ./skysieve spark}, which runs it on {@code local[*]}):
- * {@code xmatch}, {@code neighbours} and {@code read}. Catalogue locations are folders or URIs that Spark's Hadoop file
+ * {@code xmatch}, {@code neighbours}, {@code read} and {@code dataset}. Catalogue locations are folders or URIs that Spark's Hadoop file
  * systems open (local paths, {@code hdfs://}, {@code s3a://}). Without a master from {@code spark-submit} or
  * {@code --master}, Spark runs in this process on every core ({@code local[*]}).
  */
 @Command(name = "skysieve-spark", mixinStandardHelpOptions = true, subcommands = {SparkMain.Xmatch.class, SparkMain.Neighbours.class,
-        SparkMain.Read.class}, description = "skysieve jobs on Apache Spark over the same HATS catalogues.")
+        SparkMain.Read.class, SparkMain.DatasetJob.class}, description = "skysieve jobs on Apache Spark over the same HATS catalogues.")
 public final class SparkMain implements Runnable {
     @Override
     public void run() {
@@ -158,6 +163,55 @@ public final class SparkMain implements Runnable {
             rows.show(show, false);
             spark.stop();
             return 0;
+        }
+    }
+
+    @Command(name = "dataset", mixinStandardHelpOptions = true, description = {"Build a dataset from its spec (that of"
+            + " `skysieve dataset build`) on Spark: planned on the driver (feature cross-matches one task per survey partition), then each shard (features-XXXX.parquet, features-XXXX.npy,"
+            + " cutouts-XXXX.npy, mask-XXXX.npy) written by one task in parallel, then README.md and manifest.json: the same files as"
+            + " `skysieve dataset build`.",
+        "DATA and OUT are local paths every executor sees at the same place (one machine or a shared file system).",
+        "Exit status: 0 built, 1 failed (no manifest; run again to continue from the finished shards), 3 invalid spec."})
+    static final class DatasetJob extends SparkOptions implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML or JSON).")
+        java.nio.file.Path specFile;
+        @Option(names = "--data", required = true, paramLabel = "DATA", description = "The archive's data folder.")
+        java.nio.file.Path data;
+        @Option(names = "--out", required = true, paramLabel = "OUT", description = "The dataset folder: absent, empty, a former"
+                + " dataset (replaced) or an interrupted build (continued).")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            long started = System.nanoTime();
+            DatasetSpec spec;
+            try {
+                spec = DatasetSpecs.read(specFile);
+            } catch (InvalidDatasetSpecException e) {
+                System.err.println("skysieve spark dataset: " + e.getMessage());
+                return 3;
+            }
+            SparkSession spark = session("dataset");
+            try {
+                DatasetManifest manifest = SparkDatasetJob.run(spark, spec, data, out, (stage, done, total) ->
+                        System.err.println(total < 0 ? stage + ": " + done : stage + ": " + done + " / " + total));
+                System.out.printf(Locale.ROOT, "%s: %d objects in %d shard(s), %s, %.1f MB in %.1f s (%s)%n", out,
+                        manifest.rowCount(), manifest.shards().size(), manifest.rowsPerSplit(), manifest.totalBytes() / 1e6,
+                        (System.nanoTime() - started) / 1e9, out.resolve(DatasetManifest.FILE_NAME));
+                return 0;
+            } catch (InvalidDatasetSpecException e) {
+                System.err.println("skysieve spark dataset: " + e.getMessage());
+                return 3;
+            } catch (Exception e) {
+                // a task's failure reaches here as Spark's (checked, undeclared) SparkException
+                if (e instanceof DatasetBuildException || e instanceof org.apache.spark.SparkException) {
+                    System.err.println("skysieve spark dataset: the build failed, no manifest written: " + e.getMessage());
+                    return 1;
+                }
+                throw e;
+            } finally {
+                spark.stop();
+            }
         }
     }
 

@@ -15,8 +15,6 @@ import java.util.function.BooleanSupplier;
 import org.skysieve.datasets.plan.DatasetPlanner;
 import org.skysieve.datasets.plan.PlannedDataset;
 import org.skysieve.datasets.spec.DatasetSpec;
-import org.skysieve.images.CutoutService;
-import org.skysieve.images.PlateIndex;
 
 /**
  * Builds a dataset folder from a checked spec: plans the rows, cuts them into shards ({@code features-XXXX.parquet},
@@ -42,9 +40,20 @@ public final class DatasetBuilder {
     }
 
     private final Planner planner;
+    private final ShardWriting shardWriting;
 
+    /** A builder writing its shards one after the other in this process. */
     public DatasetBuilder(Planner planner) {
+        this(planner, new SequentialShards());
+    }
+
+    /**
+     * A builder writing its shards with {@code shardWriting} (e.g. in parallel on Spark); planning, reusing finished
+     * shards and finishing (dataset card, manifest) are the same whatever the way.
+     */
+    public DatasetBuilder(Planner planner, ShardWriting shardWriting) {
         this.planner = requireNonNull(planner, "planner is null");
+        this.shardWriting = requireNonNull(shardWriting, "shardWriting is null");
     }
 
     /**
@@ -92,35 +101,26 @@ public final class DatasetBuilder {
         checkCancelled(cancelled, spec);
         int shardRows = spec.output().shardRows();
         int shardCount = (int) ((planned.rowCount() + shardRows - 1) / shardRows);
-        CutoutService service = spec.cutouts().isPresent()
-                ? new CutoutService(PlateIndex.open(dataDirectory), CutoutService.DEFAULT_MAX_SIDE_PIXELS) : null;
         List<ShardRecord> shards = new ArrayList<>();
-        try (PlannedRows rows = new PlannedRows(planned, work.rowsDatabase())) {
-            ShardWriter writer = new ShardWriter(spec.name(), rows, spec.cutouts(), service, times);
-            boolean reusing = true;
-            for (int index = 0; index < shardCount; index++) {
-                long firstRow = (long) index * shardRows;
-                int rowCount = (int) Math.min(shardRows, planned.rowCount() - firstRow);
-                if (reusing) {
-                    long checkStarted = System.nanoTime();
-                    ShardRecord saved = finishedShard(work, index, firstRow, rowCount);
-                    times.addWrite(System.nanoTime() - checkStarted);
-                    if (saved != null) {
-                        shards.add(saved);
-                        progress.stage("shards", index + 1, shardCount);
-                        continue;
-                    }
-                    reusing = false;
-                    work.forgetShardsFrom(index);
+        List<ShardRange> remaining = new ArrayList<>();
+        for (int index = 0; index < shardCount; index++) {
+            long firstRow = (long) index * shardRows;
+            int rowCount = (int) Math.min(shardRows, planned.rowCount() - firstRow);
+            if (remaining.isEmpty()) {
+                long checkStarted = System.nanoTime();
+                ShardRecord saved = finishedShard(work, index, firstRow, rowCount);
+                times.addWrite(System.nanoTime() - checkStarted);
+                if (saved != null) {
+                    shards.add(saved);
+                    progress.stage("shards", index + 1, shardCount);
+                    continue;
                 }
-                checkCancelled(cancelled, spec);
-                ShardRecord record = writer.write(work, index, firstRow, rowCount, progress, firstRow,
-                        planned.rowCount(), cancelled);
-                work.saveShard(record);
-                shards.add(record);
-                progress.stage("shards", index + 1, shardCount);
+                work.forgetShardsFrom(index);
             }
+            remaining.add(new ShardRange(index, firstRow, rowCount));
         }
+        shards.addAll(shardWriting.write(new ShardJob(spec, dataDirectory, outDirectory, planned, shardCount, remaining,
+                times), progress, cancelled));
         checkCancelled(cancelled, spec);
         started = System.nanoTime();
         DatasetManifest manifest = finish(spec, planned, shards, work);
@@ -192,7 +192,7 @@ public final class DatasetBuilder {
         return manifest;
     }
 
-    private static void checkCancelled(BooleanSupplier cancelled, DatasetSpec spec) {
+    static void checkCancelled(BooleanSupplier cancelled, DatasetSpec spec) {
         if (cancelled.getAsBoolean()) {
             throw new DatasetBuildException(DatasetBuildException.Reason.CANCELLED, "The build of " + spec.name()
                     + " was cancelled");

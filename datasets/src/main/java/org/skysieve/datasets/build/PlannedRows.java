@@ -43,7 +43,19 @@ final class PlannedRows implements AutoCloseable {
      *                  is paged from disk within a bounded memory rather than held in memory)
      */
     PlannedRows(PlannedDataset planned, Path database) throws SQLException, IOException {
+        this(planned, database, 0, planned.rowCount());
+    }
+
+    /**
+     * Loads only rows {@code [firstRow, firstRow + rowCount)} of the planned rows (their row numbers kept): what one
+     * shard written on its own needs ({@link ShardTask}). The shard's files are the same bytes as when cut from all rows.
+     */
+    PlannedRows(PlannedDataset planned, Path database, long firstRow, long rowCount) throws SQLException, IOException {
         this.planned = requireNonNull(planned, "planned is null");
+        if (firstRow < 0 || rowCount < 0 || firstRow + rowCount > planned.rowCount()) {
+            throw new IllegalArgumentException("Expected rows within [0, " + planned.rowCount() + "). Actual: "
+                    + firstRow + " + " + rowCount);
+        }
         java.nio.file.Files.deleteIfExists(database);
         java.nio.file.Files.deleteIfExists(Path.of(database + ".wal"));
         Properties properties = new Properties();
@@ -56,13 +68,14 @@ final class PlannedRows implements AutoCloseable {
             statement.execute("SET temp_directory = " + SqlText.literal(database.resolveSibling("rows-spill").toString()));
             statement.execute("SET threads = 1");
             statement.execute("CREATE TABLE planned AS SELECT * FROM read_parquet("
-                    + SqlText.literal(planned.rows().toString()) + ", file_row_number = true)");
+                    + SqlText.literal(planned.rows().toString()) + ", file_row_number = true)"
+                    + (firstRow == 0 && rowCount == planned.rowCount() ? "" : " WHERE " + range(firstRow, rowCount)));
         }
-        checkContract();
+        checkContract(rowCount);
     }
 
     /** The rows file has the documented columns, in order, after the five fixed ones, and the announced count. */
-    private void checkContract() throws SQLException {
+    private void checkContract(long expectedRows) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("DESCRIBE planned")) {
@@ -79,9 +92,9 @@ final class PlannedRows implements AutoCloseable {
                     + names);
         }
         long count = count("TRUE");
-        if (count != planned.rowCount()) {
+        if (count != expectedRows) {
             throw new DatasetBuildException(DatasetBuildException.Reason.PLAN_CONTRACT, "Expected "
-                    + planned.rowCount() + " planned rows. Actual: " + count + " in " + planned.rows());
+                    + expectedRows + " planned rows. Actual: " + count + " in " + planned.rows());
         }
     }
 
@@ -107,11 +120,16 @@ final class PlannedRows implements AutoCloseable {
         StringBuilder keys = new StringBuilder();
         metadata.forEach((key, value) -> keys.append(keys.length() == 0 ? "" : ", ").append(SqlText.literal(key))
                 .append(": ").append(SqlText.literal(value)));
-        String sql = "COPY (SELECT * EXCLUDE (" + ROW_NUMBER + ") FROM planned WHERE " + range(firstRow, rowCount)
-                + " ORDER BY " + ROW_NUMBER + ") TO " + SqlText.literal(file.toString())
+        // Copied into a fresh temporary table first: DuckDB's Parquet writer encodes differently what it reads from a
+        // compressed table segment (as the table of all rows is stored) and from an uncompressed one (a shard's rows
+        // loaded alone, as on Spark); from a fresh temporary table of the same rows, the bytes are the same either way.
+        String sql = "COPY shard_rows TO " + SqlText.literal(file.toString())
                 + " (FORMAT parquet, COMPRESSION zstd, KV_METADATA {" + keys + "})";
         try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE shard_rows AS SELECT * EXCLUDE (" + ROW_NUMBER
+                    + ") FROM planned WHERE " + range(firstRow, rowCount) + " ORDER BY " + ROW_NUMBER);
             statement.execute(sql);
+            statement.execute("DROP TABLE shard_rows");
         } catch (SQLException e) {
             throw new IOException("Cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -32,9 +32,11 @@ final class ShardWriter {
     private final Optional<CutoutSpec> cutouts;
     private final CutoutService service;
     private final BuildTimes times;
+    private final int cutoutThreads;
 
+    /** @param cutoutThreads  threads cutting one shard's stamps (the bytes do not depend on it) */
     ShardWriter(String datasetName, PlannedRows rows, Optional<CutoutSpec> cutouts, CutoutService service,
-            BuildTimes times) {
+            BuildTimes times, int cutoutThreads) {
         this.datasetName = requireNonNull(datasetName, "datasetName is null");
         this.rows = requireNonNull(rows, "rows is null");
         this.cutouts = requireNonNull(cutouts, "cutouts is null");
@@ -43,6 +45,10 @@ final class ShardWriter {
         }
         this.service = service;
         this.times = requireNonNull(times, "times is null");
+        if (cutoutThreads < 1) {
+            throw new IllegalArgumentException("Expected cutoutThreads >= 1. Actual: " + cutoutThreads);
+        }
+        this.cutoutThreads = cutoutThreads;
     }
 
     ShardRecord write(WorkFolder work, int index, long firstRow, int rowCount, BuildProgress progress,
@@ -69,7 +75,7 @@ final class ShardWriter {
             double[][] positions = rows.positions(firstRow, rowCount);
             BatchSpec batch = new BatchSpec(spec.survey(), spec.bands(), spec.sizePixels(), spec.sizePixels(),
                     spec.pixelScaleArcsec().map(scale -> new CommonGrid(scale, CommonGrid.Resampling.NEAREST)),
-                    BatchFormat.NPY, StampStretch.defaults(), Runtime.getRuntime().availableProcessors());
+                    BatchFormat.NPY, StampStretch.defaults(), cutoutThreads);
             int bandCount = spec.bands().size();
             BatchCutouts.Summary summary = BatchCutouts.write(service, batch, positions[0], positions[1],
                     Optional.empty(), tensor, (done, total) -> {

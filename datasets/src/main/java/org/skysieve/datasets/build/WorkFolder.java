@@ -64,6 +64,16 @@ final class WorkFolder {
         return work;
     }
 
+    /** The work folder of {@code out} as it is (made by {@link #open} in the build that plans): for a shard written elsewhere. */
+    static WorkFolder existing(Path out) {
+        WorkFolder work = new WorkFolder(requireNonNull(out, "out is null"));
+        if (!Files.isDirectory(work.folder)) {
+            throw new DatasetBuildException(DatasetBuildException.Reason.OUTPUT_FOLDER, "Expected the build's work folder "
+                    + work.folder + ". Actual: absent (the data and dataset folders must be at the same paths wherever shards are written)");
+        }
+        return work;
+    }
+
     /** Marks OUT unfinished (its manifest deleted) before any of its files is replaced. */
     void unfinish() throws IOException {
         Files.deleteIfExists(out.resolve(DatasetManifest.FILE_NAME));

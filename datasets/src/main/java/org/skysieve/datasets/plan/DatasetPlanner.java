@@ -61,6 +61,16 @@ public final class DatasetPlanner {
      *                       the objects' query stops within about 50 ms)
      */
     public static PlannedDataset plan(DatasetSpec spec, Path dataDirectory, Path workFolder, BuildProgress progress) {
+        return plan(spec, dataDirectory, workFolder, progress, FeatureMatcher.ONE_MACHINE);
+    }
+
+    /**
+     * Plans as {@link #plan(DatasetSpec, Path, Path, BuildProgress)}, the feature cross-matches run by {@code matcher}
+     * (e.g. on Spark): the same rows, byte for byte.
+     */
+    public static PlannedDataset plan(DatasetSpec spec, Path dataDirectory, Path workFolder, BuildProgress progress,
+            FeatureMatcher matcher) {
+        requireNonNull(matcher, "matcher is null");
         requireNonNull(spec, "spec is null");
         requireNonNull(dataDirectory, "dataDirectory is null");
         requireNonNull(workFolder, "workFolder is null");
@@ -81,7 +91,7 @@ public final class DatasetPlanner {
             progress.stage("objects", 0, -1);
             long objectCount = ObjectsStep.select(checked, engine, database, spec.name());
             progress.stage("objects", objectCount, objectCount);
-            gatherFeatures(checked, archive, database, progress);
+            gatherFeatures(checked, archive, database, progress, matcher);
             stopIfInterrupted();
             assemble(checked, engine, database);
             stopIfInterrupted();
@@ -98,7 +108,8 @@ public final class DatasetPlanner {
         }
     }
 
-    private static void gatherFeatures(CheckedSpec checked, Archive archive, PlanDatabase database, BuildProgress progress) {
+    private static void gatherFeatures(CheckedSpec checked, Archive archive, PlanDatabase database, BuildProgress progress,
+            FeatureMatcher matcher) {
         if (checked.features().isEmpty()) {
             return;
         }
@@ -107,7 +118,7 @@ public final class DatasetPlanner {
         for (int k = 0; k < checked.features().size(); k++) {
             stopIfInterrupted();
             progress.stage("features", k, checked.features().size());
-            FeatureStep.gather(k, checked.features().get(k), checked, archive, maps, objects, database);
+            FeatureStep.gather(k, checked.features().get(k), checked, archive, maps, objects, database, matcher);
         }
         progress.stage("features", checked.features().size(), checked.features().size());
     }
