@@ -34,8 +34,11 @@ import org.skysieve.query.translate.UploadMatchJoins;
  * Runs ADQL over an archive: parse, check against the published tables (plus extra and uploaded ones), translate to
  * DuckDB SQL, execute with streaming results.
  *
- * <p>One long-lived in-memory DuckDB per engine; each query runs on its own duplicate connection, so any number of
- * threads may call {@link #execute} at once (thread-safe). The database is locked down when the engine opens: it
+ * <p>One long-lived in-memory DuckDB per engine; each query runs on a duplicate connection of its own while it runs,
+ * taken from a small pool ({@link ConnectionPool}) and given back when its result is closed, so any number of threads
+ * may call {@link #execute} at once (thread-safe). Over in-memory copies with sorted rows, a query whose SQL has
+ * parameters ({@link Translation#toDuckDbWithParameters}: cones, boxes, polygons) reuses the connection's prepared
+ * statement for the same SQL text, skipping DuckDB's parse, bind and plan. The database is locked down when the engine opens: it
  * reads files only under the archive folder and the given readable folders ({@code allowed_directories} with
  * {@code enable_external_access = false}), loads no extension, and its configuration is locked
  * ({@code lock_configuration = true}): a query can neither read other files nor change a setting, whatever its text

@@ -188,6 +188,10 @@ class CachedStatementsTest {
         assertThat(rows(memory, empty)).isEmpty();
         assertThatThrownBy(() -> rows(memory, failing)).isInstanceOf(Exception.class);
         assertThat(rows(memory, empty)).isEmpty();
+        // the same through chunks (the BINARY2 path)
+        assertThat(chunkedRowCount(memory, empty)).isZero();
+        assertThatThrownBy(() -> chunkedRowCount(memory, failing)).isInstanceOf(Exception.class);
+        assertThat(chunkedRowCount(memory, empty)).isZero();
         // a cancelled streaming result gives back no half-used connection: the same shape answers right after
         String cone = "SELECT * FROM deep_optical.sources WHERE 1 = CONTAINS(POINT(ra, dec), CIRCLE(0.0, -10.0, 0.08))";
         try (ChunkedQueryResult result = memory.executeChunked(cone, TinySky.UNLIMITED)) {
