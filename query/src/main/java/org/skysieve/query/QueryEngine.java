@@ -212,6 +212,7 @@ public final class QueryEngine implements AutoCloseable {
                 rows = cachedSql != null ? ((DuckDBPreparedStatement) statement).executeQuery() : statement.executeQuery(query.sql());
             } finally {
                 watch.close();
+                discardIfInterrupted(lease);
             }
             return new QueryResult(query.columns(), rows, statement, new QueryHold(lease, statement, cachedSql), options.maxRecords());
         } catch (SQLException e) {
@@ -248,6 +249,7 @@ public final class QueryEngine implements AutoCloseable {
                 chunks = statement.query();
             } finally {
                 watch.close();
+                discardIfInterrupted(lease);
             }
             return new ChunkedQueryResult(query.columns(), chunks, statement, new QueryHold(lease, statement, cachedSql), options.maxRecords());
         } catch (SQLException e) {
@@ -282,6 +284,16 @@ public final class QueryEngine implements AutoCloseable {
                 : translated.sql() + " LIMIT " + rowLimit;
         return new RunnableQuery(analyzed.columns(), typedOuterQuery(analyzed.columns(), translated.sql(), rowLimit), untyped,
                 translated.parameters());
+    }
+
+    /**
+     * A caller interrupted while its statement ran may have had it cancelled just after it finished ({@link InterruptWatch}
+     * cancels until the watch ends): its connection is not given back, so no later query meets that cancel.
+     */
+    private static void discardIfInterrupted(ConnectionPool.Lease lease) {
+        if (Thread.currentThread().isInterrupted()) {
+            lease.discard();
+        }
     }
 
     private static DuckDBPreparedStatement prepare(Connection connection, String sql) throws SQLException {
