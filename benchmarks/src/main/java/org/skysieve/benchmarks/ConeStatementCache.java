@@ -33,7 +33,8 @@ import org.skysieve.query.translate.Translation;
  * Interleaved cone by cone; p50 of prepare and of execute + reading every chunk, the rows of both forms compared.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.skysieve.benchmarks.ConeStatementCache [DATA] [CONES]
- * [RADIUS_DEG] [COLUMNS]}; COLUMNS: the ADQL select list, default {@code *}. An experiment, not what the service does.
+ * [RADIUS_DEG] [COLUMNS]}; COLUMNS: the ADQL select list, default {@code *}. DuckDB level only; the service makes the
+ * same form from the query tree since session 4 ({@code Translation.toDuckDbWithParameters}, docs/tap.md).
  */
 public final class ConeStatementCache {
     private static final Pattern HEALPIX_BETWEEN = Pattern.compile("((?:\"?\\w+\"?\\.)?\"?_healpix_29\"?) BETWEEN (-?\\d+) AND (-?\\d+)");

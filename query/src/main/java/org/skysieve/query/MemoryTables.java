@@ -8,13 +8,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.hats.HatsCatalog;
+import org.skysieve.query.check.SortedHealpixRows;
 import org.skysieve.query.check.TableDescription;
 import org.skysieve.query.check.TableRegistry;
 import org.skysieve.query.check.TableSource;
@@ -67,15 +70,17 @@ public final class MemoryTables {
         }
     }
 
-    private static final MemoryTables NONE = new MemoryTables(0, List.of(), List.of());
+    private static final MemoryTables NONE = new MemoryTables(0, List.of(), List.of(), Map.of());
     private final long budgetBytes;
     private final List<Loaded> loaded;
     private final List<Skipped> skipped;
+    private final Map<String, SortedHealpixRows> sortedRows;
 
-    private MemoryTables(long budgetBytes, List<Loaded> loaded, List<Skipped> skipped) {
+    private MemoryTables(long budgetBytes, List<Loaded> loaded, List<Skipped> skipped, Map<String, SortedHealpixRows> sortedRows) {
         this.budgetBytes = budgetBytes;
         this.loaded = List.copyOf(loaded);
         this.skipped = List.copyOf(skipped);
+        this.sortedRows = Collections.unmodifiableMap(new LinkedHashMap<>(sortedRows));
     }
 
     /** No copies (the default: every table read from its files). */
@@ -111,6 +116,7 @@ public final class MemoryTables {
         candidates.sort(Comparator.comparingLong(Candidate::estimate));
         List<Loaded> loaded = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        Map<String, SortedHealpixRows> sortedRows = new LinkedHashMap<>();
         long used = 0;
         try (Statement statement = database.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + SqlText.identifier(SCHEMA));
@@ -136,9 +142,40 @@ public final class MemoryTables {
                 }
                 used += bytes;
                 loaded.add(new Loaded(name, sqlName, candidate.catalogue().rowCount(), bytes, loadTime));
+                sortedRowsOf(statement, sqlName, candidate.catalogue().healpixColumn()).ifPresent(rows -> sortedRows.put(name, rows));
             }
         }
-        return new MemoryTables(budgetBytes, loaded, skipped);
+        return new MemoryTables(budgetBytes, loaded, skipped, sortedRows);
+    }
+
+    /**
+     * The copy's HEALPix values by {@code rowid}, when its rows are in HEALPix order by {@code rowid} (a copy made by
+     * {@code CREATE TABLE AS ... ORDER BY} while insertion order is kept: verified here, row by row, not assumed),
+     * every value is present and the row numbers are 0 to rows - 1; else empty (the copy is then queried by its
+     * HEALPix values, as before). Reads the column once (about 0.2 s per million rows).
+     */
+    static Optional<SortedHealpixRows> sortedRowsOf(Statement statement, String sqlName, String healpixColumn) throws SQLException {
+        long count;
+        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + sqlName)) {
+            rows.next();
+            count = rows.getLong(1);
+        }
+        if (count > Integer.MAX_VALUE - 8) {
+            return Optional.empty();
+        }
+        long[] values = new long[(int) count];
+        int row = 0;
+        try (ResultSet rows = statement.executeQuery("SELECT rowid, " + SqlText.identifier(healpixColumn) + " FROM " + sqlName
+                + " ORDER BY rowid")) {
+            while (rows.next()) {
+                long value = rows.getLong(2);
+                if (rows.wasNull() || row >= values.length || rows.getLong(1) != row || (row > 0 && value < values[row - 1])) {
+                    return Optional.empty();
+                }
+                values[row++] = value;
+            }
+        }
+        return row == values.length ? Optional.of(SortedHealpixRows.of(values)) : Optional.empty();
     }
 
     /**
@@ -198,6 +235,19 @@ public final class MemoryTables {
     /** The memory all copies take, in bytes. */
     public long usedBytes() {
         return loaded.stream().mapToLong(Loaded::bytes).sum();
+    }
+
+    /**
+     * ADQL table name to the HEALPix values by row number of its copy ({@link SortedHealpixRows}), for the copies whose
+     * row order was verified (normally all); on the Java heap beside the copies, {@link #sortedRowsBytes()} in all.
+     */
+    public Map<String, SortedHealpixRows> sortedRows() {
+        return sortedRows;
+    }
+
+    /** The heap the {@link #sortedRows()} take, in bytes (8 per row). */
+    public long sortedRowsBytes() {
+        return sortedRows.values().stream().mapToLong(SortedHealpixRows::bytes).sum();
     }
 
     /** ADQL table name to the SQL name of its copy. */

@@ -80,13 +80,23 @@ public final class TableRegistry {
      * published, to the SQL name of their copy in the query database) read from those copies.
      */
     public TableRegistry withMemoryTables(Map<String, String> memoryTables) {
+        return withMemoryTables(memoryTables, Map.of());
+    }
+
+    /**
+     * As {@link #withMemoryTables(Map)}, with the HEALPix values by row number of the copies that have them (ADQL name
+     * to values; {@link SortedHealpixRows}).
+     */
+    public TableRegistry withMemoryTables(Map<String, String> memoryTables, Map<String, SortedHealpixRows> sortedRows) {
         requireNonNull(memoryTables, "memoryTables is null");
+        requireNonNull(sortedRows, "sortedRows is null");
         List<TableDescription> all = new ArrayList<>();
         for (TableDescription table : tables) {
             String copy = memoryTables.get(table.qualifiedName());
             all.add(copy != null && table.source() instanceof TableSource.Hats hats
                     ? new TableDescription(table.schema(), table.name(), table.columns(), table.position(),
-                            new TableSource.Hats(hats.catalogue(), Optional.of(copy)))
+                            new TableSource.Hats(hats.catalogue(), Optional.of(copy),
+                                    Optional.ofNullable(sortedRows.get(table.qualifiedName()))))
                     : table);
         }
         return new TableRegistry(all, statusBands);

@@ -2,6 +2,7 @@ package org.skysieve.query.translate;
 
 import java.util.function.IntFunction;
 
+import org.skysieve.query.check.SortedHealpixRows;
 import org.skysieve.query.tree.Expression;
 import org.skysieve.query.tree.Expression.BinaryOperator;
 import org.skysieve.query.tree.Position;
@@ -79,5 +80,33 @@ final class HealpixConditions {
         Expression enclosing = new Expression.Between(Position.SYNTHETIC, column, SphericalSql.integer(ranges.start(0)),
                 SphericalSql.integer(ranges.end(ranges.rangeCount() - 1) - 1), false);
         return SphericalSql.binary(BinaryOperator.AND, enclosing, condition);
+    }
+
+    /**
+     * {@link #condition} over row numbers of a copy sorted on the index: each range of index values
+     * {@code [s, e - 1]} becomes {@code rowNumber BETWEEN $i AND $j} with the rows of those values (binary search in
+     * {@code rows}; a range holding no row becomes an empty row range, {@code $i > $j}, so the SQL keeps its shape);
+     * FALSE for an empty set.
+     */
+    static Expression rowCondition(Expression.ColumnReference rowNumber, HealpixRanges ranges, SortedHealpixRows rows,
+            QueryParameters parameters) {
+        if (ranges.isEmpty()) {
+            return new Expression.BooleanLiteral(Position.SYNTHETIC, false);
+        }
+        Expression condition = null;
+        for (int i = 0; i < ranges.rangeCount(); i++) {
+            Expression between = rowsBetween(rowNumber, rows.rowRange(ranges.start(i), ranges.end(i) - 1), parameters);
+            condition = condition == null ? between : SphericalSql.binary(BinaryOperator.OR, condition, between);
+        }
+        if (ranges.rangeCount() == 1) {
+            return condition;
+        }
+        Expression enclosing = rowsBetween(rowNumber, rows.rowRange(ranges.start(0), ranges.end(ranges.rangeCount() - 1) - 1), parameters);
+        return SphericalSql.binary(BinaryOperator.AND, enclosing, condition);
+    }
+
+    private static Expression rowsBetween(Expression.ColumnReference rowNumber, long[] firstAndLastRow, QueryParameters parameters) {
+        return new Expression.Between(Position.SYNTHETIC, rowNumber, parameters.rowNumber(firstAndLastRow[0]),
+                parameters.rowNumber(firstAndLastRow[1]), false);
     }
 }

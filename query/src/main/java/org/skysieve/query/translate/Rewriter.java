@@ -28,10 +28,16 @@ final class Rewriter {
             new DistanceRule(), new CoordinateRule(), new AreaRule(), new GeometryValueRule());
 
     private final TableRegistry registry;
+    private final QueryParameters parameters;
     private final Map<TableReference.NamedTable, HealpixRanges> pruning = new IdentityHashMap<>();
 
     Rewriter(TableRegistry registry) {
+        this(registry, QueryParameters.none());
+    }
+
+    Rewriter(TableRegistry registry, QueryParameters parameters) {
         this.registry = registry;
+        this.parameters = parameters;
     }
 
     /** The constraint on the rows of each named table occurrence of the rewritten tree (by identity). */
@@ -63,7 +69,7 @@ final class Rewriter {
     private SetExpression.Select select(SetExpression.Select select) {
         Map<String, TableDescription> tables = new HashMap<>();
         select.from().forEach(reference -> collectTables(reference, tables));
-        RuleContext context = RuleContext.of(tables);
+        RuleContext context = RuleContext.of(tables, parameters);
         List<TableReference> from = select.from().stream().map(reference -> tableReference(reference, context)).toList();
         List<SelectItem> items = select.items().stream().map(item -> item instanceof SelectItem.DerivedColumn derived
                 ? new SelectItem.DerivedColumn(derived.position(), expression(derived.value(), context), derived.alias())

@@ -2,8 +2,10 @@ package org.skysieve.query.translate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 
 import org.skysieve.query.AdqlException;
+import org.skysieve.query.check.SortedHealpixRows;
 import org.skysieve.query.tree.Expression;
 import org.skysieve.query.tree.Expression.BinaryOperator;
 import org.skysieve.query.tree.Position;
@@ -23,11 +25,6 @@ final class SpatialPredicates {
     static Expression inCircle(GeometryTerms.Point point, GeometryTerms.Circle circle, BinaryOperator comparison,
             RuleContext context, boolean mayConstrain) {
         Expression radius = circle.radiusDeg();
-        Expression exact = SphericalSql.withinDistance(point, circle.centre(), radius);
-        if (comparison == BinaryOperator.LESS) {
-            Expression.Binary within = (Expression.Binary) exact;
-            exact = SphericalSql.binary(BinaryOperator.LESS, within.left(), within.right());
-        }
         Optional<RuleContext.SurveyPosition> survey = context.surveyPosition(point);
         var lon = GeometryTerms.constantValue(circle.centre().lonDeg());
         var lat = GeometryTerms.constantValue(circle.centre().latDeg());
@@ -37,30 +34,60 @@ final class SpatialPredicates {
                     "a circle radius must be >= 0 degrees; got " + radiusDeg.getAsDouble());
         }
         if (survey.isEmpty() || lon.isEmpty() || lat.isEmpty() || radiusDeg.isEmpty() || radiusDeg.getAsDouble() >= 180) {
-            return exact;
+            return withinCircle(point, circle.centre(), radius, comparison);
         }
         checkLatitude(lat.getAsDouble(), circle.centre().latDeg().position());
         HealpixRanges ranges = HealpixConditions.cone(lon.getAsDouble(), lat.getAsDouble(), radiusDeg.getAsDouble());
-        return constrained(survey.get(), ranges, exact, context, mayConstrain);
+        Optional<SortedHealpixRows> rows = sortedRows(survey.get(), context);
+        if (rows.isPresent()) {
+            // the same test with the circle's numbers as parameters: one SQL text for every cone of this shape
+            QueryParameters parameters = context.parameters();
+            GeometryTerms.Point centre = new GeometryTerms.Point(parameters.decimal(lon.getAsDouble()), parameters.decimal(lat.getAsDouble()));
+            Expression exact = withinCircle(point, centre, parameters.decimal(radiusDeg.getAsDouble()), comparison);
+            return constrainedByRows(survey.get(), ranges, rows.get(), exact, context, mayConstrain);
+        }
+        return constrained(survey.get(), ranges, withinCircle(point, circle.centre(), radius, comparison), context, mayConstrain);
+    }
+
+    private static Expression withinCircle(GeometryTerms.Point point, GeometryTerms.Point centre, Expression radiusDeg,
+            BinaryOperator comparison) {
+        Expression exact = SphericalSql.withinDistance(point, centre, radiusDeg);
+        if (comparison == BinaryOperator.LESS) {
+            Expression.Binary within = (Expression.Binary) exact;
+            exact = SphericalSql.binary(BinaryOperator.LESS, within.left(), within.right());
+        }
+        return exact;
     }
 
     static Expression inPolygon(GeometryTerms.Point point, List<double[]> verticesDeg, Position at, RuleContext context,
             boolean mayConstrain) {
         PolygonRegion region = PolygonRegion.of(verticesDeg, at);
+        Optional<RuleContext.SurveyPosition> survey = context.surveyPosition(point);
+        Optional<SortedHealpixRows> rows = survey.flatMap(s -> sortedRows(s, context));
+        // with sorted rows, the sides' normals are parameters: one SQL text for every polygon of this shape
+        DoubleFunction<Expression> number = rows.isPresent() ? context.parameters()::decimal : SphericalSql::number;
         Expression exact = null;
         for (List<UnitVector> part : region.parts()) {
             Expression inside = null;
             for (UnitVector normal : part) {
-                Expression side = SphericalSql.onLeftOf(point, new double[] {normal.x(), normal.y(), normal.z()});
+                Expression side = SphericalSql.onLeftOf(point, new double[] {normal.x(), normal.y(), normal.z()}, number);
                 inside = inside == null ? side : SphericalSql.binary(BinaryOperator.AND, inside, side);
             }
             exact = exact == null ? inside : SphericalSql.binary(BinaryOperator.OR, exact, inside);
         }
-        Optional<RuleContext.SurveyPosition> survey = context.surveyPosition(point);
         if (survey.isEmpty()) {
             return exact;
         }
-        return constrained(survey.get(), HealpixConditions.polygon(region.polygon()), exact, context, mayConstrain);
+        HealpixRanges ranges = HealpixConditions.polygon(region.polygon());
+        if (rows.isPresent()) {
+            return constrainedByRows(survey.get(), ranges, rows.get(), exact, context, mayConstrain);
+        }
+        return constrained(survey.get(), ranges, exact, context, mayConstrain);
+    }
+
+    /** The table's HEALPix values by row when this translation gives parameters and the table has them. */
+    private static Optional<SortedHealpixRows> sortedRows(RuleContext.SurveyPosition survey, RuleContext context) {
+        return context.parameters().isEnabled() ? survey.sortedRows() : Optional.empty();
     }
 
     private static Expression constrained(RuleContext.SurveyPosition survey, HealpixRanges ranges, Expression exact,
@@ -70,6 +97,16 @@ final class SpatialPredicates {
         }
         Expression healpix = HealpixConditions.condition(survey.healpixColumn(), ranges);
         return SphericalSql.binary(BinaryOperator.AND, healpix, exact);
+    }
+
+    /** As {@link #constrained}, the HEALPix ranges as ranges of row numbers ({@link HealpixConditions#rowCondition}). */
+    private static Expression constrainedByRows(RuleContext.SurveyPosition survey, HealpixRanges ranges, SortedHealpixRows rows,
+            Expression exact, RuleContext context, boolean mayConstrain) {
+        if (mayConstrain && context.isTopLevelConjunct()) {
+            context.constrain(survey.exposedName(), ranges);
+        }
+        Expression rowRanges = HealpixConditions.rowCondition(survey.rowNumberColumn(), ranges, rows, context.parameters());
+        return SphericalSql.binary(BinaryOperator.AND, rowRanges, exact);
     }
 
     private static void checkLatitude(double latDeg, Position at) {

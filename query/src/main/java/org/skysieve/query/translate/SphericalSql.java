@@ -1,6 +1,7 @@
 package org.skysieve.query.translate;
 
 import java.util.List;
+import java.util.function.DoubleFunction;
 
 import org.skysieve.query.tree.Expression;
 import org.skysieve.query.tree.Expression.BinaryOperator;
@@ -61,17 +62,26 @@ final class SphericalSql {
 
     /** True when the unit vector of {@code point} has a non-negative dot product with {@code normal}. */
     static Expression onLeftOf(GeometryTerms.Point point, double[] normal) {
-        return binary(BinaryOperator.GREATER_OR_EQUAL, dot(point, normal), number(0));
+        return onLeftOf(point, normal, SphericalSql::number);
+    }
+
+    /** As {@link #onLeftOf(GeometryTerms.Point, double[])}, the normal's components made by {@code number}. */
+    static Expression onLeftOf(GeometryTerms.Point point, double[] normal, DoubleFunction<Expression> number) {
+        return binary(BinaryOperator.GREATER_OR_EQUAL, dot(point, normal, number), number(0));
     }
 
     /** The dot product of the unit vector of {@code point} with {@code vector}. */
     static Expression dot(GeometryTerms.Point point, double[] normal) {
+        return dot(point, normal, SphericalSql::number);
+    }
+
+    private static Expression dot(GeometryTerms.Point point, double[] normal, DoubleFunction<Expression> number) {
         Expression lon = FunctionCall.of("RADIANS", point.lonDeg());
         Expression lat = FunctionCall.of("RADIANS", point.latDeg());
         Expression cosLat = FunctionCall.of("COS", lat);
-        Expression x = binary(BinaryOperator.MULTIPLY, number(normal[0]), binary(BinaryOperator.MULTIPLY, cosLat, FunctionCall.of("COS", lon)));
-        Expression y = binary(BinaryOperator.MULTIPLY, number(normal[1]), binary(BinaryOperator.MULTIPLY, cosLat, FunctionCall.of("SIN", lon)));
-        Expression z = binary(BinaryOperator.MULTIPLY, number(normal[2]), FunctionCall.of("SIN", lat));
+        Expression x = binary(BinaryOperator.MULTIPLY, number.apply(normal[0]), binary(BinaryOperator.MULTIPLY, cosLat, FunctionCall.of("COS", lon)));
+        Expression y = binary(BinaryOperator.MULTIPLY, number.apply(normal[1]), binary(BinaryOperator.MULTIPLY, cosLat, FunctionCall.of("SIN", lon)));
+        Expression z = binary(BinaryOperator.MULTIPLY, number.apply(normal[2]), FunctionCall.of("SIN", lat));
         return binary(BinaryOperator.ADD, binary(BinaryOperator.ADD, x, y), z);
     }
 }

@@ -32,11 +32,17 @@ import org.skysieve.sky.healpix.HealpixRanges;
 final class SqlPrinter {
     private final TableRegistry registry;
     private final Map<TableReference.NamedTable, HealpixRanges> pruning;
+    private final QueryParameters parameters;
     private final List<Path> filesRead = new ArrayList<>();
 
     SqlPrinter(TableRegistry registry, Map<TableReference.NamedTable, HealpixRanges> pruning) {
+        this(registry, pruning, QueryParameters.none());
+    }
+
+    SqlPrinter(TableRegistry registry, Map<TableReference.NamedTable, HealpixRanges> pruning, QueryParameters parameters) {
         this.registry = registry;
         this.pruning = pruning;
+        this.parameters = parameters;
     }
 
     List<Path> filesRead() {
@@ -174,7 +180,8 @@ final class SqlPrinter {
             return reference.parts().stream().map(p -> SqlText.identifier(p.name())).collect(Collectors.joining("."));
         }
         if (expression instanceof Expression.NumberLiteral number) {
-            return number(number);
+            String parameter = parameters.print(number);
+            return parameter != null ? parameter : number(number);
         }
         if (expression instanceof Expression.StringLiteral string) {
             if (string.value().indexOf('\0') >= 0) {
