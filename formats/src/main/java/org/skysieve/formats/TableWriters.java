@@ -12,7 +12,7 @@ public final class TableWriters {
             case VOTABLE_TABLEDATA, VOTABLE_BINARY2 -> new VoTableWriter(format);
             case CSV, TSV -> new DelimitedWriter(format);
             case FITS -> new FitsTableWriter(spoolFolder);
-            case PARQUET -> new ParquetTableWriter(spoolFolder);
+            case PARQUET -> new StreamingParquetWriter(spoolFolder);
         };
     }
 }
