@@ -11,9 +11,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Hands the batches of a result to a {@link BatchConsumer} on a second thread once the result is larger than one
- * batch: the calling thread reads batch k+1 from the rows while the consumer thread takes batch k. Two batches
- * circulate (one being filled, one being consumed), so the reader is at most one batch ahead and nothing is allocated
- * per batch; the consumer sees the batches in order. A result of one batch or less is consumed on the calling thread.
+ * batch: the calling thread reads the next batches from the rows while the consumer thread takes batch k. A fixed set
+ * of batches circulates (one being filled, the others being consumed or waiting), so the reader is at most that many
+ * batches ahead and nothing is allocated per batch; the consumer sees the batches in order. A result of one batch or less is consumed on the calling thread.
  *
  * <p>Errors: a failure of the consumer (the client went away) is thrown by the calling thread as the same exception; a
  * failure of the reader (an SQL error, the query's time limit) lets the consumer finish its batch and end, then is
@@ -30,7 +30,7 @@ final class BatchPipeline {
     }
 
     private final LimitedBatches limited;
-    private final ColumnBatch second;
+    private final List<ColumnBatch> spares;
     private final BatchConsumer consumer;
     private final String threadName;
     private final BlockingQueue<ColumnBatch> filled = new LinkedBlockingQueue<>();
@@ -40,12 +40,13 @@ final class BatchPipeline {
     private volatile Throwable failure;
 
     /**
-     * @param limited the rows (its own batch is the first of the two)
-     * @param second an empty batch with the same columns, or null to consume every batch on the calling thread
+     * @param limited the rows (its own batch is the first)
+     * @param spares empty batches with the same columns, which the reader may fill while the consumer is busy (one
+     *     or more; more let the reader go on while the consumer writes); none to consume every batch on the calling thread
      */
-    BatchPipeline(LimitedBatches limited, ColumnBatch second, BatchConsumer consumer, String threadName) {
+    BatchPipeline(LimitedBatches limited, List<ColumnBatch> spares, BatchConsumer consumer, String threadName) {
         this.limited = requireNonNull(limited, "limited is null");
-        this.second = second;
+        this.spares = List.copyOf(spares);
         this.consumer = requireNonNull(consumer, "consumer is null");
         this.threadName = requireNonNull(threadName, "threadName is null");
     }
@@ -56,7 +57,7 @@ final class BatchPipeline {
         if (!limited.next(first)) {
             return;
         }
-        if (second != null && limited.next(second)) {
+        if (!spares.isEmpty() && limited.next(spares.get(0))) {
             runInTwoThreads(first);
             return;
         }
@@ -70,7 +71,8 @@ final class BatchPipeline {
         Thread thread = new Thread(this::consumeFilled, threadName);
         thread.setDaemon(true);
         filled.add(first);
-        filled.add(second);
+        filled.add(spares.get(0));
+        free.addAll(spares.subList(1, spares.size()));
         thread.start();
         boolean ended = false;
         try {

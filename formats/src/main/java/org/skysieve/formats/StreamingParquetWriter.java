@@ -13,8 +13,8 @@ import org.skysieve.catalog.model.ColumnType;
 /**
  * Parquet with VOParquet metadata written by skysieve itself as the rows are read: each batch goes to a second thread
  * that gathers it into the current row group's column chunks ({@link ParquetRowGroups}) and writes a row group to the
- * output as soon as it is full, while the calling thread reads the next batch ({@link BatchPipeline}). Memory is one
- * row group (a few MB) and two batches, whatever the result's size; the first bytes leave before the query has ended.
+ * output as soon as it is full, while the calling thread reads the next batches ({@link BatchPipeline}). Memory is one
+ * row group (a few MB) and a few batches, whatever the result's size; the first bytes leave before the query has ended.
  * The footer, written last, carries the same VOParquet key/value metadata as {@link ParquetTableWriter} (the overflow
  * mark included: the row limit is known by then), the column names of {@link ParquetTableWriter#fileColumnNames}, and
  * min/max/null-count statistics per column chunk. Pages are PLAIN, compressed as {@link ParquetCodec#configured()}
@@ -29,6 +29,11 @@ public final class StreamingParquetWriter implements TableWriter {
     public static final int DEFAULT_ROW_GROUP_ROWS = 16 * ColumnBatch.CAPACITY;
     /** Whether a result larger than a batch is encoded on a second thread (system property {@code skysieve.parquet.threads}, 2). */
     static final boolean TWO_THREADS = !"1".equals(System.getProperty("skysieve.parquet.threads", "2"));
+    /**
+     * Batches in circulation (system property {@code skysieve.parquet.batches}, 4): the reader goes on filling the
+     * spare ones while the encoder thread writes a row group to the client.
+     */
+    static final int BATCHES = Math.max(2, Integer.getInteger("skysieve.parquet.batches", 4));
     private final Path spoolFolder;
     private final ParquetCodec codec;
     private final int rowGroupRows;
@@ -65,7 +70,11 @@ public final class StreamingParquetWriter implements TableWriter {
         ParquetRowGroups file = new ParquetRowGroups(types, ParquetTableWriter.fileColumnNames(columns), out, codec, rowGroupRows);
         LimitedBatches limited = new LimitedBatches(rows, new ColumnBatch(columns), maxRows);
         file.start();
-        new BatchPipeline(limited, TWO_THREADS ? new ColumnBatch(columns) : null, file::add, "parquet-encoder").run();
+        List<ColumnBatch> spares = new java.util.ArrayList<>();
+        for (int i = 1; TWO_THREADS && i < BATCHES; i++) {
+            spares.add(new ColumnBatch(columns));
+        }
+        new BatchPipeline(limited, spares, file::add, "parquet-encoder").run();
         WriteSummary summary = limited.summary();
         file.finish(ParquetTableWriter.voParquetMetadata(columns, summary.overflow()));
         out.flush();
