@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.parquet.format.ColumnChunk;
 import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.Encoding;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
@@ -20,7 +21,8 @@ import org.skysieve.catalog.model.ColumnType;
  * The values of one scalar column for one Parquet row group, gathered batch by batch and written as one column chunk
  * of one data page (v1): definition levels (RLE/bit-packed hybrid, bit width 1: the column is OPTIONAL, a null is level
  * 0), then the non-null values PLAIN-encoded (booleans bit-packed, SMALLINT/INTEGER as INT32, BIGINT as INT64, FLOAT,
- * DOUBLE, VARCHAR as BYTE_ARRAY of UTF-8); the chunk's statistics (null count, exact min and max in the column's order,
+ * DOUBLE, VARCHAR as BYTE_ARRAY of UTF-8), or, for a string column with few distinct values in the chunk (status words,
+ * tile names: {@link StringDictionary}), a dictionary page of those values and their numbers in the data page; the chunk's statistics (null count, exact min and max in the column's order,
  * NaN left out of the min and max as the Parquet format asks; none when no value) go in its metadata so that readers
  * can skip row groups. A NaN is a value (level 1), never a null. Reused row group after row group. Not thread-safe:
  * one encoder thread at a time.
@@ -40,6 +42,8 @@ final class ParquetColumnChunk {
     private byte[] minBytes;
     private byte[] maxBytes;
     private byte[] scratch = new byte[64];
+    /** STRING columns only: the chunk's values while they are few (then written with a dictionary page). */
+    private final StringDictionary dictionary;
 
     ParquetColumnChunk(ColumnType type, String name, int expectedRows) {
         this.type = requireNonNull(type, "type is null");
@@ -49,6 +53,7 @@ final class ParquetColumnChunk {
         }
         this.values = new LittleEndianBytes(expectedRows * valueBytes(type));
         this.nulls = new boolean[Math.max(expectedRows, ColumnBatch.CAPACITY)];
+        this.dictionary = type == ColumnType.STRING ? new StringDictionary() : null;
         reset();
     }
 
@@ -215,6 +220,13 @@ final class ParquetColumnChunk {
     private void appendString(byte[] bytes, int from, int length) {
         values.writeInt(length);
         values.write(bytes, from, length);
+        if (dictionary.active()) {
+            if (dictionary.add(bytes, from, length)) {
+                return; // min and max come from the dictionary's entries
+            }
+            minBytes = dictionary.extreme(false); // the values so far are the entries: go on value by value
+            maxBytes = dictionary.extreme(true);
+        }
         if (minBytes == null || Arrays.compareUnsigned(bytes, from, from + length, minBytes, 0, minBytes.length) < 0) {
             minBytes = Arrays.copyOfRange(bytes, from, from + length);
         }
@@ -231,41 +243,81 @@ final class ParquetColumnChunk {
         if (rows == 0) {
             throw new IllegalStateException("Expected rows in column chunk " + name + ". Actual: none");
         }
-        writeLevels();
-        if (type == ColumnType.BOOLEAN) {
+        boolean withDictionary = dictionary != null && dictionary.active() && dictionary.size() > 0;
+        if (withDictionary) {
+            minBytes = dictionary.extreme(false);
+            maxBytes = dictionary.extreme(true);
+        }
+        Statistics statistics = statistics();
+        long uncompressedTotal = 0;
+        long compressedTotal = 0;
+        ColumnMetaData metadata;
+        if (withDictionary) {
+            PageHeader header = new PageHeader(PageType.DICTIONARY_PAGE, 0, 0);
+            header.setDictionary_page_header(new DictionaryPageHeader(dictionary.size(), Encoding.PLAIN));
+            long[] sizes = writePage(out, header, null, dictionary.entries(), compressor);
+            uncompressedTotal += sizes[0];
+            compressedTotal += sizes[1];
+            values.clear();
+            dictionary.writeIndices(values);
+        } else if (type == ColumnType.BOOLEAN) {
             packBooleans();
         }
-        int uncompressedSize = levels.size() + values.size();
-        byte[] body;
-        int bodySize;
-        if (compressor.codec() == ParquetCodec.UNCOMPRESSED) {
-            body = null;
-            bodySize = uncompressedSize;
-        } else {
-            byte[] joined = ensureScratch(uncompressedSize);
-            System.arraycopy(levels.array(), 0, joined, 0, levels.size());
-            System.arraycopy(values.array(), 0, joined, levels.size(), values.size());
-            body = compressor.compress(joined, uncompressedSize);
-            bodySize = compressor.compressedSize();
+        writeLevels();
+        PageHeader header = new PageHeader(PageType.DATA_PAGE, 0, 0);
+        header.setData_page_header(new DataPageHeader(rows, withDictionary ? Encoding.RLE_DICTIONARY : Encoding.PLAIN,
+                Encoding.RLE, Encoding.RLE));
+        long[] sizes = writePage(out, header, levels, values, compressor);
+        uncompressedTotal += sizes[0];
+        compressedTotal += sizes[1];
+        List<Encoding> encodings = withDictionary ? List.of(Encoding.PLAIN, Encoding.RLE, Encoding.RLE_DICTIONARY)
+                : List.of(Encoding.PLAIN, Encoding.RLE);
+        metadata = new ColumnMetaData(ParquetSchema.physicalType(type), encodings, List.of(name), compressor.codec().thriftCodec(), rows,
+                uncompressedTotal, compressedTotal, withDictionary ? offset + sizes[2] : offset);
+        if (withDictionary) {
+            metadata.setDictionary_page_offset(offset);
         }
-        PageHeader header = new PageHeader(PageType.DATA_PAGE, uncompressedSize, bodySize);
-        header.setData_page_header(new DataPageHeader(rows, Encoding.PLAIN, Encoding.RLE, Encoding.RLE));
-        byte[] headerBytes = ParquetThrift.encode(header);
-        out.write(headerBytes);
-        if (body == null) {
-            levels.writeTo(out);
-            values.writeTo(out);
-        } else {
-            out.write(body, 0, bodySize);
-        }
-        ColumnMetaData metadata = new ColumnMetaData(ParquetSchema.physicalType(type), List.of(Encoding.PLAIN, Encoding.RLE),
-                List.of(name), compressor.codec().thriftCodec(), rows, headerBytes.length + uncompressedSize,
-                headerBytes.length + bodySize, offset);
-        metadata.setStatistics(statistics());
+        metadata.setStatistics(statistics);
         ColumnChunk chunk = new ColumnChunk(offset);
         chunk.setMeta_data(metadata);
         reset();
         return chunk;
+    }
+
+    /**
+     * Writes one page: its header (sizes filled in here), then {@code first} (may be null) and {@code second},
+     * compressed together when the codec compresses. Returns the page's uncompressed and written sizes, header
+     * included, and the size of the page before this one's start (the offset of what follows, from the page's start).
+     */
+    private long[] writePage(OutputStream out, PageHeader header, LittleEndianBytes first, LittleEndianBytes second,
+            PageCompressor compressor) throws IOException {
+        int firstSize = first == null ? 0 : first.size();
+        int uncompressedSize = firstSize + second.size();
+        byte[] body = null;
+        int bodySize = uncompressedSize;
+        if (compressor.codec() != ParquetCodec.UNCOMPRESSED) {
+            byte[] joined = ensureScratch(uncompressedSize);
+            if (first != null) {
+                System.arraycopy(first.array(), 0, joined, 0, firstSize);
+            }
+            System.arraycopy(second.array(), 0, joined, firstSize, second.size());
+            body = compressor.compress(joined, uncompressedSize);
+            bodySize = compressor.compressedSize();
+        }
+        header.setUncompressed_page_size(uncompressedSize);
+        header.setCompressed_page_size(bodySize);
+        byte[] headerBytes = ParquetThrift.encode(header);
+        out.write(headerBytes);
+        if (body == null) {
+            if (first != null) {
+                first.writeTo(out);
+            }
+            second.writeTo(out);
+        } else {
+            out.write(body, 0, bodySize);
+        }
+        return new long[] {headerBytes.length + (long) uncompressedSize, headerBytes.length + (long) bodySize,
+                headerBytes.length + (long) bodySize};
     }
 
     /** The definition levels: a 4-byte length, then one RLE run (no null) or one bit-packed run (1 = a value). */
@@ -386,5 +438,8 @@ final class ParquetColumnChunk {
         maxDouble = Double.NEGATIVE_INFINITY;
         minBytes = null;
         maxBytes = null;
+        if (dictionary != null) {
+            dictionary.reset();
+        }
     }
 }

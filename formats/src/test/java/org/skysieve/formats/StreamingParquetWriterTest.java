@@ -36,7 +36,8 @@ import org.skysieve.catalog.model.ColumnType;
  * nulls, NaN, infinities, -0.0, extreme integers, UTF-8 strings (accents, CJK, outside the BMP, empty), an all-null and
  * an all-NaN column, at every row limit (overflow marked), with row groups of several sizes and every codec, from
  * DuckDB's chunks and from JDBC rows; the statistics of every column chunk equal the min, max and null count DuckDB
- * computes over that row group's rows (NaN left out); a failing reader, a failing output and an interrupt end the write
+ * computes over that row group's rows (NaN left out), with a dictionary (few distinct strings) or without (many, given up
+ * midway); a failing reader, a failing output and an interrupt end the write
  * with that error, no footer and no encoder thread left.
  */
 class StreamingParquetWriterTest {
@@ -147,6 +148,12 @@ class StreamingParquetWriterTest {
                     }
                 }
             }
+        }
+        // status words (5 values) take a dictionary in every row group; labels (thousands of values) give it up midway
+        for (var group : footer.getRow_groups()) {
+            assertThat(group.getColumns().get(6).getMeta_data().getEncodings()).contains(org.apache.parquet.format.Encoding.RLE_DICTIONARY);
+            assertThat(group.getColumns().get(6).getMeta_data().isSetDictionary_page_offset()).isTrue();
+            assertThat(group.getColumns().get(7).getMeta_data().getEncodings()).doesNotContain(org.apache.parquet.format.Encoding.RLE_DICTIONARY);
         }
         // every column but the all-null and all-NaN ones has a min and max in every row group
         assertThat(withMinMax).isEqualTo((COLUMNS.size() - 2) * footer.getRow_groups().size());
