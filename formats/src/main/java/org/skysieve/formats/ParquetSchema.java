@@ -24,7 +24,12 @@ import org.skysieve.catalog.model.ColumnType;
  * (so that readers trust the min and max statistics). Stateless, thread-safe.
  */
 final class ParquetSchema {
-    static final String CREATED_BY = "skysieve (streaming Parquet writer)";
+    /**
+     * The footer's {@code created_by}, in the form {@code APPLICATION version VERSION} that parquet-mr and Arrow parse:
+     * they ignore the min/max of string columns written by an application whose name they cannot parse.
+     */
+    static final String CREATED_BY = "skysieve version " + java.util.Objects.requireNonNullElse(
+            ParquetSchema.class.getPackage().getImplementationVersion(), "0.1.0");
 
     private ParquetSchema() {
     }
