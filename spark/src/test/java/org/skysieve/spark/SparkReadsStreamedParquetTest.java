@@ -58,6 +58,9 @@ class SparkReadsStreamedParquetTest {
                 List<List<Object>> expected = duckDbRows(statement, "SELECT * FROM read_parquet('" + file + "') ORDER BY id");
                 List<List<Object>> actual = sparkRows(TestSpark.session().read().parquet(file.toString()).orderBy("id").collectAsList());
                 assertThat(actual).as(codec.name()).hasSize(20_000).isEqualTo(expected);
+                if (codec != ParquetCodec.UNCOMPRESSED) {
+                    continue; // the filter reads the statistics, whatever the codec: once is enough (Spark jobs take seconds)
+                }
                 List<List<Object>> filtered = sparkRows(TestSpark.session().read().parquet(file.toString())
                         .where("id BETWEEN 5000 AND 5100 AND status = 'faint'").orderBy("id").collectAsList());
                 assertThat(filtered).as(codec.name()).isEqualTo(duckDbRows(statement, "SELECT * FROM read_parquet('" + file
