@@ -14,7 +14,7 @@ import org.skysieve.server.SkysieveServer;
 /**
  * One heavy query does not stop others from being answered, and aborting it stops its DuckDB work; through the real
  * server. The heavy query is an aggregate over a three-way cross product of the tiny sky (about 1.6e10 rows: minutes
- * of work), run as an async job written as Parquet (its DuckDB statement runs before any row reaches the writer).
+ * of work), run as an async job written as Parquet (DuckDB's own COPY, which no Java code interrupts by itself).
  */
 class HeavyQueryIsolationTest {
     private static final String HEAVY = "SELECT COUNT(*) AS n, SUM(a.ra * b.dec - c.ra) AS s FROM deep_optical.sources AS a, "
