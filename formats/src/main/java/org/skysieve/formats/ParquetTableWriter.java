@@ -21,7 +21,11 @@ import org.skysieve.catalog.duckdb.SqlText;
 import org.skysieve.catalog.model.ColumnDoc;
 
 /**
- * Parquet with VOParquet metadata (IVOA Note "Parquet in the VO" 1.0: key {@code IVOA.VOTable-Parquet.version} =
+ * Parquet written by DuckDB: TAP's writer for results with geometry columns (Parquet lists), which
+ * {@link StreamingParquetWriter}, the writer of every other Parquet result, hands over here; the VOParquet metadata and
+ * file column names of both writers come from here.
+ *
+ * <p>Parquet with VOParquet metadata (IVOA Note "Parquet in the VO" 1.0: key {@code IVOA.VOTable-Parquet.version} =
  * {@code 1.0} and {@code IVOA.VOTable-Parquet.content} = a data-less VOTable with every FIELD, and the OVERFLOW INFO
  * when the result was cut). Parquet needs its footer at the end, so the rows are appended to a DuckDB database file
  * in {@code spoolFolder}, copied to a zstd (level 1) Parquet file there, and that file is streamed; both are deleted afterwards.

@@ -2,7 +2,10 @@ package org.skysieve.formats;
 
 import java.nio.file.Path;
 
-/** The writer of each {@link TableFormat}; spooling formats (FITS, Parquet) use temporary files in {@code spoolFolder}. */
+/**
+ * The writer of each {@link TableFormat}; FITS (and Parquet with geometry columns) spool to temporary files in
+ * {@code spoolFolder}; Parquet of scalar columns streams ({@link StreamingParquetWriter}).
+ */
 public final class TableWriters {
     private TableWriters() {
     }
@@ -12,7 +15,7 @@ public final class TableWriters {
             case VOTABLE_TABLEDATA, VOTABLE_BINARY2 -> new VoTableWriter(format);
             case CSV, TSV -> new DelimitedWriter(format);
             case FITS -> new FitsTableWriter(spoolFolder);
-            case PARQUET -> new ParquetTableWriter(spoolFolder);
+            case PARQUET -> new StreamingParquetWriter(spoolFolder);
         };
     }
 }

@@ -18,6 +18,8 @@ import org.skysieve.server.http.ServiceException;
  * and async. Thread-safe (the executor is; each call has its own result).
  */
 final class QueryRunner {
+    /** Whether Parquet results are written by DuckDB's COPY ({@code -Dskysieve.parquet.writer=duckdb}), not streamed. */
+    static final boolean DUCKDB_PARQUET = "duckdb".equals(System.getProperty("skysieve.parquet.writer", "java"));
     private final AdqlExecutor executor;
     private final Path spoolFolder;
 
@@ -32,11 +34,13 @@ final class QueryRunner {
     }
 
     /**
-     * For a Parquet request, the executor's direct copy when it offers one (errors surface here too, before any byte
-     * is written); the caller streams and deletes the file.
+     * For a Parquet request with {@code -Dskysieve.parquet.writer=duckdb}, the executor's direct copy when it offers one
+     * (errors surface here too, before any byte is written); the caller streams and deletes the file. Otherwise empty:
+     * Parquet is then streamed from the rows by {@link org.skysieve.formats.StreamingParquetWriter} (0.2-0.4 us a row
+     * of a core against 1.24 for DuckDB's COPY; the former path is kept to compare).
      */
     java.util.Optional<AdqlExecutor.ParquetResult> openParquet(TapRequest request, List<UploadedTable> uploads, Duration timeout) {
-        if (request.format() != org.skysieve.formats.TableFormat.PARQUET) {
+        if (request.format() != org.skysieve.formats.TableFormat.PARQUET || !DUCKDB_PARQUET) {
             return java.util.Optional.empty();
         }
         return executor.executeToParquet(request.adql(), request.maxrec(), uploads, timeout, spoolFolder);
