@@ -16,8 +16,11 @@ import org.skysieve.catalog.model.ColumnType;
  *
  * <p>A whole batch is assembled in one reused buffer, in blocks of 256 rows (their output stays in cache) and within a
  * block column after column (each column's loop runs over the rows with one type, a cursor per row saying where its
- * next cell goes): one pass per column over primitive arrays instead of a switch per cell. Strings held as UTF-8 bytes ({@link ColumnBatch#utf8Held}) are copied as bytes when all ASCII,
- * otherwise decoded and written as before. Not thread-safe.
+ * next cell goes): one pass per column over primitive arrays instead of a switch per cell. The null masks of a block
+ * are written first, a word of 64 columns per row ({@link #writeMasks}); a column the reader found free of nulls
+ * ({@link ColumnBatch#nullFree}) adds nothing to them and its cells are written without looking at its null flags.
+ * Strings held as UTF-8 bytes ({@link ColumnBatch#utf8Held}) are copied as bytes when all ASCII, otherwise decoded and
+ * written as before. Not thread-safe.
  */
 final class Binary2Rows {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
