@@ -127,7 +127,7 @@ final class Binary2Rows {
         long[] masks = this.masks;
         int[] starts = this.starts;
         for (int group = 0; group * 64 < types.length; group++) {
-            java.util.Arrays.fill(masks, first, last, 0L);
+            Arrays.fill(masks, first, last, 0L);
             int end = Math.min(types.length, group * 64 + 64);
             for (int column = group * 64; column < end; column++) {
                 if (batch.nullFree[column]) {
@@ -146,7 +146,7 @@ final class Binary2Rows {
         }
     }
 
-    /** Writes rows {@code first} to {@code last - 1} of one column at their cursors, and their null bits. */
+    /** Writes the cells of rows {@code first} to {@code last - 1} of one column at their cursors (masks: {@link #writeMasks}). */
     private void encodeColumn(ColumnBatch batch, int column, int first, int last, byte[] out) {
         int[] cursors = this.cursors;
         boolean[] nulls = batch.nulls[column];
