@@ -10,7 +10,9 @@
 #         followed by =JAVA_OPTIONS (space-separated, e.g. "new.jar=-Dx=1 -Xmx2g") for its server
 # Environment: FORMATS (default "votable parquet"), SELECTIONS (default "all some"), PYVO=0 to skip pyvo (run by
 #   PYTHON_FOR_PYVO, default /usr/bin/python3: Debian's python3-pyvo),
-#   ACCEPT_GZIP=1 to send "Accept-Encoding: gzip, deflate" as pyvo does (curl does not decompress: the bytes sent are timed).
+#   ACCEPT_GZIP=1 to send "Accept-Encoding: gzip, deflate" as pyvo does (curl does not decompress: the bytes sent are timed),
+#   WARMUPS: downloads per server before the timed runs (default 1; the first few carry the JIT's compilations),
+#   SERVE_OPTIONS: options of every server's `serve` (e.g. "--memory-tables-mb 2048" to read in-memory copies).
 set -euo pipefail
 data="$1"; rows="$2"; runs="${3:-3}"; shift 3
 jars=("$@")
@@ -25,7 +27,7 @@ for spec in "${jars[@]}"; do
   jar="${spec%%=*}"; options=""; [[ "$spec" == *=* ]] && options="${spec#*=}"
   # one after the other: each server rewrites DATA/.tap/tap_schema when it starts
   # shellcheck disable=SC2086
-  java $options -jar "$jar" serve --data "$data" --port "$port" >"/tmp/tap-bulk-serve-$port.log" 2>&1 &
+  java $options -jar "$jar" serve --data "$data" --port "$port" ${SERVE_OPTIONS:-} >"/tmp/tap-bulk-serve-$port.log" 2>&1 &
   pids+=("$!"); ports+=("$port")
   for _ in $(seq 1 240); do curl -sf "http://localhost:$port/tap/availability" >/dev/null && break; sleep 0.5; done
   curl -sf "http://localhost:$port/tap/availability" >/dev/null || { echo "server $spec did not start: /tmp/tap-bulk-serve-$port.log" >&2; exit 1; }
@@ -41,7 +43,9 @@ for selection in $selections; do
   encoded="$(urlencode "$query")"
   for format in $formats; do
     for i in "${!jars[@]}"; do   # warm up each server
-      curl -sf -o /dev/null "http://localhost:${ports[$i]}/tap/sync?LANG=ADQL&MAXREC=$rows&RESPONSEFORMAT=$format&QUERY=$encoded"
+      for _ in $(seq 1 "${WARMUPS:-1}"); do
+        curl -sf -o /dev/null "http://localhost:${ports[$i]}/tap/sync?LANG=ADQL&MAXREC=$rows&RESPONSEFORMAT=$format&QUERY=$encoded"
+      done
     done
     for run in $(seq 1 "$runs"); do
       for i in "${!jars[@]}"; do

@@ -16,8 +16,11 @@ import org.skysieve.catalog.model.ColumnType;
  *
  * <p>A whole batch is assembled in one reused buffer, in blocks of 256 rows (their output stays in cache) and within a
  * block column after column (each column's loop runs over the rows with one type, a cursor per row saying where its
- * next cell goes): one pass per column over primitive arrays instead of a switch per cell. Strings held as UTF-8 bytes ({@link ColumnBatch#utf8Held}) are copied as bytes when all ASCII,
- * otherwise decoded and written as before. Not thread-safe.
+ * next cell goes): one pass per column over primitive arrays instead of a switch per cell. The null masks of a block
+ * are written first, a word of 64 columns per row ({@link #writeMasks}); a column the reader found free of nulls
+ * ({@link ColumnBatch#nullFree}) adds nothing to them and its cells are written without looking at its null flags.
+ * Strings held as UTF-8 bytes ({@link ColumnBatch#utf8Held}) are copied as bytes when all ASCII, otherwise decoded and
+ * written as before. Not thread-safe.
  */
 final class Binary2Rows {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
@@ -26,11 +29,13 @@ final class Binary2Rows {
     private static final VarHandle NATIVE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private static final int BLOCK_ROWS = 256;
+    private static final int MASK_SPARE_BYTES = 8;
     private final ColumnType[] types;
     private final int maskBytes;
     private final int fixedRowBytes;
     private final int[] cursors = new int[ColumnBatch.CAPACITY];
     private final int[] starts = new int[ColumnBatch.CAPACITY];
+    private final long[] masks = new long[ColumnBatch.CAPACITY];
     private final boolean[] asciiBytes;
     private byte[] buffer = new byte[1 << 16];
     private int size;
@@ -90,21 +95,20 @@ final class Binary2Rows {
             starts[row] = (int) total;
             total += rowBytes;
         }
-        if (total > Integer.MAX_VALUE - 8) {
+        if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("Expected a batch of BINARY2 rows under 2 GiB. Actual: " + total + " bytes");
         }
-        if (total > buffer.length) {
-            buffer = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, 2L * buffer.length))];
+        if (total + MASK_SPARE_BYTES > buffer.length) { // spare bytes: a mask word may be stored past the last row
+            buffer = new byte[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(total + MASK_SPARE_BYTES, 2L * buffer.length))];
         }
         byte[] out = buffer;
         for (int row = 0; row < rows; row++) {
-            int at = cursors[row];
-            Arrays.fill(out, at, at + maskBytes, (byte) 0);
-            cursors[row] = at + maskBytes;
+            cursors[row] += maskBytes;
         }
-        // a block of rows at a time (about 60 kB of output, which stays in cache), column after column within it
+        // a block of rows at a time (about 60 kB of output, which stays in cache): the null masks, then column after column
         for (int first = 0; first < rows; first += BLOCK_ROWS) {
             int last = Math.min(rows, first + BLOCK_ROWS);
+            writeMasks(batch, first, last, out);
             for (int column = 0; column < types.length; column++) {
                 encodeColumn(batch, column, first, last, out);
             }
@@ -112,12 +116,41 @@ final class Binary2Rows {
         size = (int) total;
     }
 
-    /** Writes rows {@code first} to {@code last - 1} of one column at their cursors, and their null bits. */
+    /**
+     * Writes the null masks of rows {@code first} to {@code last - 1} at their starts, 64 columns (eight mask bytes) at a
+     * time: each column's flags are gathered into one word per row (a pass over the rows without a branch, skipped for a
+     * column the reader found free of nulls), then each word is stored at once. A store of the last, shorter, group runs
+     * past the mask into the row's cells, or into later rows or the buffer's spare end: both are written afterwards
+     * (cells by {@link #encodeColumn}, later rows' masks by this loop or the next block's), so it must precede them.
+     */
+    private void writeMasks(ColumnBatch batch, int first, int last, byte[] out) {
+        long[] masks = this.masks;
+        int[] starts = this.starts;
+        for (int group = 0; group * 64 < types.length; group++) {
+            Arrays.fill(masks, first, last, 0L);
+            int end = Math.min(types.length, group * 64 + 64);
+            for (int column = group * 64; column < end; column++) {
+                if (batch.nullFree[column]) {
+                    continue;
+                }
+                boolean[] nulls = batch.nulls[column];
+                int shift = 63 - (column - group * 64);
+                for (int row = first; row < last; row++) {
+                    masks[row] |= (nulls[row] ? 1L : 0L) << shift;
+                }
+            }
+            int offset = group * 8;
+            for (int row = first; row < last; row++) {
+                LONG.set(out, starts[row] + offset, masks[row]);
+            }
+        }
+    }
+
+    /** Writes the cells of rows {@code first} to {@code last - 1} of one column at their cursors (masks: {@link #writeMasks}). */
     private void encodeColumn(ColumnBatch batch, int column, int first, int last, byte[] out) {
         int[] cursors = this.cursors;
         boolean[] nulls = batch.nulls[column];
-        byte bit = (byte) (0x80 >>> (column & 7));
-        int maskByte = column >> 3;
+        boolean nullFree = batch.nullFree[column];
         switch (types[column]) {
             case BOOLEAN -> {
                 long[] values = batch.longs[column];
@@ -128,35 +161,35 @@ final class Binary2Rows {
             case SHORT -> {
                 long[] values = batch.longs[column];
                 for (int row = first; row < last; row++) {
-                    SHORT.set(out, cursors[row], nulls[row] ? (short) 0 : (short) values[row]);
+                    SHORT.set(out, cursors[row], !nullFree && nulls[row] ? (short) 0 : (short) values[row]);
                     cursors[row] += 2;
                 }
             }
             case INT -> {
                 long[] values = batch.longs[column];
                 for (int row = first; row < last; row++) {
-                    INT.set(out, cursors[row], nulls[row] ? 0 : (int) values[row]);
+                    INT.set(out, cursors[row], !nullFree && nulls[row] ? 0 : (int) values[row]);
                     cursors[row] += 4;
                 }
             }
             case LONG -> {
                 long[] values = batch.longs[column];
                 for (int row = first; row < last; row++) {
-                    LONG.set(out, cursors[row], nulls[row] ? 0L : values[row]);
+                    LONG.set(out, cursors[row], !nullFree && nulls[row] ? 0L : values[row]);
                     cursors[row] += 8;
                 }
             }
             case FLOAT -> {
                 float[] values = batch.floats[column];
                 for (int row = first; row < last; row++) {
-                    INT.set(out, cursors[row], Float.floatToIntBits(nulls[row] ? Float.NaN : values[row]));
+                    INT.set(out, cursors[row], Float.floatToIntBits(!nullFree && nulls[row] ? Float.NaN : values[row]));
                     cursors[row] += 4;
                 }
             }
             case DOUBLE -> {
                 double[] values = batch.doubles[column];
                 for (int row = first; row < last; row++) {
-                    LONG.set(out, cursors[row], Double.doubleToLongBits(nulls[row] ? Double.NaN : values[row]));
+                    LONG.set(out, cursors[row], Double.doubleToLongBits(!nullFree && nulls[row] ? Double.NaN : values[row]));
                     cursors[row] += 8;
                 }
             }
@@ -213,19 +246,6 @@ final class Binary2Rows {
                     cursors[row] = at;
                 }
             }
-        }
-        markNulls(out, nulls, first, last, maskByte, bit);
-    }
-
-    /**
-     * Sets the column's bit in the mask of each null row (a row's mask is at its start). Without a branch per row: nulls
-     * come scattered (undetected magnitudes), and a mispredicted branch per cell cost more than the store.
-     */
-    private void markNulls(byte[] out, boolean[] nulls, int first, int last, int maskByte, byte bit) {
-        int[] starts = this.starts;
-        for (int row = first; row < last; row++) {
-            int at = starts[row] + maskByte;
-            out[at] = (byte) (out[at] | (nulls[row] ? bit : 0));
         }
     }
 

@@ -34,6 +34,13 @@ public final class ColumnBatch {
     final int[][] utf8Offsets;
     /** Per column: the strings are held as bytes in {@link #utf8} ({@link #strings} then decoded on demand). */
     final boolean[] utf8Held;
+    /**
+     * Per column: true only when the reader that filled the batch knows that none of its rows is null in that column
+     * (DuckDB's validity mask was absent or all set), so that encoders may skip the null flags. False (the default)
+     * means "may hold nulls": a reader that does not set it, or that fills {@link #nulls} itself, must leave it or set
+     * it false ({@link ResultSetRows} does).
+     */
+    final boolean[] nullFree;
     private final boolean[] decoded;
     private final RecentStrings[] recent;
     int rowCount;
@@ -52,6 +59,7 @@ public final class ColumnBatch {
         utf8 = new byte[count][];
         utf8Offsets = new int[count][];
         utf8Held = new boolean[count];
+        nullFree = new boolean[count];
         decoded = new boolean[count];
         recent = new RecentStrings[count];
         for (int i = 0; i < count; i++) {

@@ -81,11 +81,14 @@ public final class DuckDbChunkRows implements RowSource {
             throw new SQLException("Expected column " + (column + 1) + " of type " + sqlType(type) + ". Actual: " + actual);
         }
         boolean[] nulls = batch.nulls[column];
-        if (!fromMemory || !DuckDbVectorAccess.readNulls(vector, from, rows, nulls)) {
+        DuckDbVectorAccess.Nulls read = fromMemory ? DuckDbVectorAccess.readNulls(vector, from, rows, nulls)
+                : DuckDbVectorAccess.Nulls.NOT_READ;
+        if (read == DuckDbVectorAccess.Nulls.NOT_READ) {
             for (int row = 0; row < rows; row++) {
                 nulls[row] = vector.isNull(from + row);
             }
         }
+        batch.nullFree[column] = read == DuckDbVectorAccess.Nulls.NONE;
         if (!fromMemory || !copyFromBuffer(vector, batch, column, from, rows)) {
             copyValueByValue(vector, batch, column, from, rows);
         }

@@ -68,6 +68,7 @@ public final class ResultSetRows implements RowSource {
             }
             row++;
         }
+        java.util.Arrays.fill(batch.nullFree, false);
         batch.rowCount = row;
         return row;
     }

@@ -84,6 +84,85 @@ class Binary2EncodingTest {
         }
     }
 
+    /**
+     * 70 columns (a mask of nine bytes, over one 64-column word), read from DuckDB's chunks in pieces of random sizes (so
+     * that pieces start anywhere in a chunk's validity words): columns never null, columns null in some rows only (some
+     * batches then free of nulls, some not), NaN values, strings of every length from 0 to 40 bytes (inlined and not),
+     * ASCII and not. Each batch byte for byte as the row-by-row oracle, the whole stream as the oracle's of the same rows
+     * read through JDBC (the values copied from DuckDB's memory), and a column is marked free of nulls only when it has none.
+     */
+    @Test
+    void wideBatchesFromChunksAreTheRowByRowBytes() throws Exception {
+        String[] sqlTypes = {"FLOAT", "DOUBLE", "INTEGER", "BIGINT", "SMALLINT", "BOOLEAN", "VARCHAR"};
+        ColumnType[] types = {ColumnType.FLOAT, ColumnType.DOUBLE, ColumnType.INT, ColumnType.LONG, ColumnType.SHORT,
+                ColumnType.BOOLEAN, ColumnType.STRING};
+        List<ColumnDoc> columns = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int column = 0; column < 70; column++) {
+            int kind = column % types.length;
+            columns.add(ColumnDoc.of("c" + column, types[kind], "", "meta.code", "column " + column));
+            // column % 3: 0 never null, 1 null in rows 3000-3499 only, 2 null in one row of 5
+            String nullWhen = switch (column % 3) {
+                case 0 -> "FALSE";
+                case 1 -> "i BETWEEN 3000 AND 3499 AND i % 2 = 0";
+                default -> "(i + " + column + ") % 5 = 0";
+            };
+            String value = switch (kind) {
+                case 0 -> "CASE WHEN i % 13 = 1 THEN 'NaN'::FLOAT ELSE i / 7.0 END";
+                case 1 -> "CASE WHEN i % 17 = 2 THEN 'NaN'::DOUBLE ELSE i * 1.25e10 END";
+                case 2 -> "i * 7919 - 1000000";
+                case 3 -> "i::BIGINT * 9876543210";
+                case 4 -> "i % 65536 - 32768";
+                case 5 -> "i % 3 = 0";
+                default -> "CASE WHEN i % 97 = 5 THEN 'é' || repeat('x', i % 20) ELSE substr('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 1 + i % 7, (i + "
+                        + column + ") % 41) END";
+            };
+            sql.append(column == 0 ? "" : ", ").append("CASE WHEN ").append(nullWhen).append(" THEN NULL ELSE ").append(value)
+                    .append(" END::").append(sqlTypes[kind]).append(" AS c").append(column);
+        }
+        sql.append(" FROM range(7000) AS t(i) ORDER BY i");
+        Random random = new Random(11);
+        int nullFreeSeen = 0;
+        int withNullsSeen = 0;
+        ByteArrayOutputStream fromChunks = new ByteArrayOutputStream();
+        ByteArrayOutputStream fromJdbc = new ByteArrayOutputStream();
+        try (Connection connection = DuckDbConnections.openInMemory();
+                DuckDBPreparedStatement statement = connection.prepareStatement(sql.toString()).unwrap(DuckDBPreparedStatement.class);
+                DuckDBChunkedResult chunks = statement.query()) {
+            ColumnBatch batch = new ColumnBatch(columns);
+            DuckDbChunkRows rows = new DuckDbChunkRows(chunks);
+            Binary2Rows encoder = new Binary2Rows(batch.types);
+            for (int filled = rows.fill(batch, 1 + random.nextInt(2048)); filled > 0; filled = rows.fill(batch, 1 + random.nextInt(2048))) {
+                for (int column = 0; column < columns.size(); column++) {
+                    boolean anyNull = false;
+                    for (int row = 0; row < filled; row++) {
+                        anyNull |= batch.isNull(column, row);
+                    }
+                    if (batch.nullFree[column]) {
+                        assertThat(anyNull).as("column %d marked free of nulls", column).isFalse();
+                        nullFreeSeen++;
+                    } else if (anyNull) {
+                        withNullsSeen++;
+                    }
+                }
+                encoder.encode(batch);
+                assertSameBytes(Arrays.copyOf(encoder.buffer(), encoder.size()), rowByRow(batch, columns));
+                fromChunks.write(encoder.buffer(), 0, encoder.size());
+            }
+            // the values themselves: the same rows through JDBC, encoded by the oracle
+            try (Statement jdbc = connection.createStatement(); ResultSet jdbcRows = jdbc.executeQuery(sql.toString())) {
+                ColumnBatch jdbcBatch = new ColumnBatch(columns);
+                ResultSetRows source = new ResultSetRows(jdbcRows);
+                for (int filled = source.fill(jdbcBatch, 2048); filled > 0; filled = source.fill(jdbcBatch, 2048)) {
+                    fromJdbc.write(rowByRow(jdbcBatch, columns));
+                }
+            }
+        }
+        assertSameBytes(fromChunks.toByteArray(), fromJdbc.toByteArray());
+        assertThat(nullFreeSeen).as("column batches free of nulls (the path without null flags)").isPositive();
+        assertThat(withNullsSeen).as("column batches with nulls").isPositive();
+    }
+
     private static int compare(RowSource rows, List<ColumnDoc> columns) throws Exception {
         ColumnBatch batch = new ColumnBatch(columns);
         Binary2Rows encoder = new Binary2Rows(batch.types);
