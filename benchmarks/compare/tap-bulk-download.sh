@@ -12,7 +12,8 @@
 #   PYTHON_FOR_PYVO, default /usr/bin/python3: Debian's python3-pyvo),
 #   ACCEPT_GZIP=1 to send "Accept-Encoding: gzip, deflate" as pyvo does (curl does not decompress: the bytes sent are timed),
 #   WARMUPS: downloads per server before the timed runs (default 1; the first few carry the JIT's compilations),
-#   SERVE_OPTIONS: options of every server's `serve` (e.g. "--memory-tables-mb 2048" to read in-memory copies).
+#   SERVE_OPTIONS: options of every server's `serve` (e.g. "--memory-tables-mb 0" to read the Parquet files only;
+#   by default `serve` copies the tables into memory within an eighth of RAM).
 set -euo pipefail
 data="$1"; rows="$2"; runs="${3:-3}"; shift 3
 jars=("$@")

@@ -38,10 +38,12 @@ final class ServeCommand implements Callable<Integer> {
             + " 0 = no spilling).")
     long querySpillMb;
 
-    @Option(names = "--memory-tables-mb", paramLabel = "MB", defaultValue = "0", description = "Copy survey tables into memory,"
-            + " sorted on their HEALPix index, smallest first while they fit in MB MiB together, and run queries on the copies"
-            + " (cone searches about twice as fast); the HATS files stay the source of truth (default: ${DEFAULT-VALUE} = none).")
-    long memoryTablesMb;
+    @Option(names = "--memory-tables-mb", paramLabel = "MB|auto", defaultValue = "auto", description = "Copy survey tables"
+            + " into memory, sorted on their HEALPix index, smallest first while they fit in MB MiB together, and run queries"
+            + " on the copies (cone searches and bulk downloads about twice as fast); the HATS files stay the source of truth."
+            + " 0 = none; auto (the default) = an eighth of physical memory, at most 4096.")
+    String memoryTablesMb;
+
 
     @Option(names = "--upload-limit-rows", paramLabel = "ROWS", description = "Most rows in one table uploaded to TAP (default: "
             + TapSettings.DEFAULT_UPLOAD_LIMIT_ROWS + "; advertised in /tap/capabilities).")
@@ -65,6 +67,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        long memoryTablesBytes = memoryTablesBytes();
         Archive archive = Archive.open(data);
         EngineResources defaults = defaultResources(archive);
         EngineResources resources = new EngineResources(queryThreads == null ? defaults.threads() : queryThreads,
@@ -72,11 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         if (querySpillMb == 0) {
             resources = new EngineResources(resources.threads(), resources.memoryLimitBytes(), java.util.Optional.empty(), 0);
         }
-        if (memoryTablesMb < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Expected --memory-tables-mb >= 0. Actual: "
-                    + memoryTablesMb);
-        }
-        resources = resources.withMemoryTables(memoryTablesMb << 20);
+        resources = resources.withMemoryTables(memoryTablesBytes);
         DatasetSettings datasets = DatasetSettings.defaults(archive.layout().root().resolve(".datasets"))
                 .withMaxConcurrentBuilds(datasetBuilds).withRetention(java.time.Duration.ofDays(datasetRetentionDays))
                 .withMaxObjects(datasetMaxObjects);
@@ -87,13 +86,34 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private long memoryTablesBytes() {
+        if (memoryTablesMb.equals("auto")) {
+            return EngineResources.automaticMemoryTablesBytes();
+        }
+        long megabytes;
+        try {
+            megabytes = Long.parseLong(memoryTablesMb);
+        } catch (NumberFormatException e) {
+            megabytes = -1;
+        }
+        if (megabytes < 0 || megabytes > (Long.MAX_VALUE >> 20)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Expected --memory-tables-mb to be a number"
+                    + " of MiB >= 0 or 'auto'. Actual: " + memoryTablesMb);
+        }
+        return megabytes << 20;
+    }
+
     static void serveUntilStopped(Archive archive, int port) throws InterruptedException {
         serveUntilStopped(archive, port, defaultResources(archive), UnaryOperator.identity());
     }
 
-    /** {@link EngineResources#defaults()}, spilling at most 10 GiB under {@code DATA/.tap/spill}. */
+    /**
+     * {@link EngineResources#defaults()}, spilling at most 10 GiB under {@code DATA/.tap/spill}, with in-memory copies
+     * of the tables within {@link EngineResources#automaticMemoryTablesBytes()}.
+     */
     static EngineResources defaultResources(Archive archive) {
-        return EngineResources.defaults().withSpill(archive.layout().root().resolve(".tap").resolve("spill"), 10L << 30);
+        return EngineResources.defaults().withSpill(archive.layout().root().resolve(".tap").resolve("spill"), 10L << 30)
+                .withMemoryTables(EngineResources.automaticMemoryTablesBytes());
     }
 
     static void serveUntilStopped(Archive archive, int port, EngineResources resources, UnaryOperator<TapSettings> configure)

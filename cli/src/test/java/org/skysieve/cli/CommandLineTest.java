@@ -52,6 +52,16 @@ class CommandLineTest {
         assertThat(captured.err()).contains("--data");
     }
 
+    @Test
+    void aMemoryBudgetThatIsNeitherMegabytesNorAutoIsNamed() {
+        for (String given : List.of("-5", "lots", "1e3")) {
+            Captured captured = capture("serve", "--data", "unused-data", "--memory-tables-mb", given);
+            assertThat(captured.exitCode()).as(given).isEqualTo(2);
+            assertThat(captured.err()).contains("Expected --memory-tables-mb to be a number of MiB >= 0 or 'auto'. Actual: "
+                    + given).doesNotContain("at org.skysieve");
+        }
+    }
+
     record Captured(int exitCode, String out, String err) {
     }
 

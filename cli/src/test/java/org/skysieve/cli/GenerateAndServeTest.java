@@ -35,6 +35,9 @@ class GenerateAndServeTest {
         try (ServeCommand.Served served = ServeCommand.start(Archive.open(data), 0);
                 Connection duckdb = DuckDbConnections.openInMemory()) {
             SkysieveServer server = served.server();
+            // as `serve` and `demo` start it by default: the tables copied into memory (a tiny sky fits any budget)
+            assertThat(served.executor().engine().memoryTables().loaded()).extracting(table -> table.tableName())
+                    .contains("deep_optical.sources", "near_infrared.sources", "wide_infrared.sources");
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
