@@ -12,47 +12,56 @@ import org.skysieve.sky.UnitVector;
  *
  * <p>Method: best-first descent of the cell's sub-cells. Each sub-cell's centre is a point of the cell (an upper bound
  * of the distance); the distance to its centre less its circumradius (the bound {@link HealpixCoverage} uses) is a lower
- * bound for every point in it. The sub-cell with the smallest lower bound is split until no lower bound is below the
- * best upper bound, down to depth 29 at most. So the result is the distance to a point of the cell and exceeds the
- * true distance by at most {@link #ACCURACY_RAD} (the circumradius of a depth-29 cell, about 0.6 mas).
+ * bound for every point in it. Sub-cells are split, nearest lower bound first, until the bounds meet within the
+ * tolerance asked for. The work grows as the square root of distance / tolerance (the stretch of edge nearly as near
+ * as the nearest point), hence a tolerance relative to the radius for {@link #withinRad}.
  *
  * <p>Static pure functions: thread-safe.
  */
 public final class CellDistance {
-    /** The most by which {@link #distanceRad} may exceed the true distance: a depth-29 cell's circumradius bound, radians. */
-    public static final double ACCURACY_RAD = 3e-9;
+    /** The smallest tolerance: a depth-29 cell's circumradius bound (about 0.6 mas), radians. */
+    public static final double MIN_TOLERANCE_RAD = 3e-9;
+    /** The tolerance of {@link #withinRad} relative to its radius. */
+    public static final double RELATIVE_TOLERANCE = 1e-3;
 
     private CellDistance() {
     }
 
-    /** The distance in radians from {@code point} to the nearest point of the cell ({@code depth}, {@code hash}); 0 inside it. */
-    public static double distanceRad(int depth, long hash, UnitVector point) {
-        return search(depth, hash, point, Double.POSITIVE_INFINITY, 0.0);
+    /**
+     * The distance in radians from {@code point} to the nearest point of the cell ({@code depth}, {@code hash}); 0 inside
+     * it. The result is the distance to a point of the cell, so never below the true distance, and at most
+     * {@code toleranceRad} (at least {@link #MIN_TOLERANCE_RAD}) above it.
+     */
+    public static double distanceRad(int depth, long hash, UnitVector point, double toleranceRad) {
+        return search(depth, hash, point, Double.POSITIVE_INFINITY, Math.max(MIN_TOLERANCE_RAD, toleranceRad), false);
     }
 
     /**
-     * Whether some point of the cell lies within {@code radiusRad} of {@code point} (the cell itself included). Never
-     * true for a point farther than {@code radiusRad} from every point of the cell; true for every point closer than
-     * {@code radiusRad - ACCURACY_RAD}.
+     * Whether {@code point} lies within {@code radiusRad} of the cell (the cell itself included): true for every point
+     * within {@code radiusRad} of a point of the cell, false for every point farther than {@code radiusRad + tolerance}
+     * from all of them, with tolerance = max({@link #RELATIVE_TOLERANCE} × radius, {@link #MIN_TOLERANCE_RAD}); either
+     * in between.
      */
     public static boolean withinRad(int depth, long hash, UnitVector point, double radiusRad) {
         if (!(radiusRad >= 0)) {
             throw new IllegalArgumentException("Expected radiusRad >= 0. Actual: " + radiusRad);
         }
-        return search(depth, hash, point, radiusRad, radiusRad) <= radiusRad;
+        double toleranceRad = Math.max(MIN_TOLERANCE_RAD, RELATIVE_TOLERANCE * radiusRad);
+        return search(depth, hash, point, radiusRad, toleranceRad, true) <= radiusRad + toleranceRad;
     }
 
     /**
-     * The smallest distance to a sub-cell centre found, searching sub-cells whose lower bound is at most
-     * {@code limitRad}, and stopping as soon as a centre within {@code enoughRad} is found.
+     * The smallest distance to a sub-cell centre found. Sub-cells whose lower bound exceeds {@code limitRad} are not
+     * searched; with {@code stopWhenWithin}, the search ends at the first centre within {@code limitRad + toleranceRad}.
      */
-    private static double search(int depth, long hash, UnitVector point, double limitRad, double enoughRad) {
+    private static double search(int depth, long hash, UnitVector point, double limitRad, double toleranceRad, boolean stopWhenWithin) {
         HealpixNested.checkHash(depth, hash);
         requireNonNull(point, "point is null");
         var lonLat = point.toLonLat();
         if (HealpixNested.hash(depth, lonLat.lonRad(), lonLat.latRad()) == hash) {
             return 0.0;
         }
+        double enoughRad = stopWhenWithin ? limitRad + toleranceRad : -1;
         PriorityQueue<Candidate> queue = new PriorityQueue<>();
         Candidate root = Candidate.of(depth, hash, point);
         double best = root.centreDistanceRad;
@@ -62,7 +71,7 @@ public final class CellDistance {
         queue.add(root);
         while (!queue.isEmpty()) {
             Candidate cell = queue.poll();
-            if (cell.lowerBoundRad > limitRad || cell.lowerBoundRad >= best - ACCURACY_RAD / 4) {
+            if (cell.lowerBoundRad > limitRad || cell.lowerBoundRad >= best - toleranceRad) {
                 break;
             }
             if (cell.depth == HealpixNested.MAX_DEPTH) {
@@ -74,14 +83,13 @@ public final class CellDistance {
                 if (best <= enoughRad) {
                     return best;
                 }
-                if (sub.lowerBoundRad <= limitRad && sub.lowerBoundRad < best - ACCURACY_RAD / 4) {
+                if (sub.lowerBoundRad <= limitRad && sub.lowerBoundRad < best - toleranceRad) {
                     queue.add(sub);
                 }
             }
         }
         return best;
     }
-
     /** A sub-cell with the distance to its centre and a lower bound of the distance to any of its points. */
     private record Candidate(int depth, long hash, double centreDistanceRad, double lowerBoundRad) implements Comparable<Candidate> {
         static Candidate of(int depth, long hash, UnitVector point) {
