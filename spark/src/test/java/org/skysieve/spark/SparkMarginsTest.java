@@ -157,6 +157,64 @@ class SparkMarginsTest {
         }
     }
 
+    /**
+     * A piece over two partitions reads their rows and the rows of their two margin files outside them: a row in both
+     * margin files (near both partitions) is read once.
+     */
+    @Test
+    void aRowInTwoMarginFilesOfOnePieceIsReadOnce() {
+        SparkSession spark = TestSpark.session();
+        HadoopFiles hadoop = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        SparkCatalogue primary = SparkCatalogue.open(hadoop, sky.directory().toString());
+        SparkCatalogue margin = SparkCatalogue.open(hadoop, built.output(), "margin");
+        SideColumns side = SideColumns.of(primary, HatsDataFrames.schema(spark, primary), List.of("id"), List.of(),
+                SidePositions.of(org.skysieve.xmatch.PositionColumns.of("ra", "dec")));
+        long[] wholeSky = {0, 12L << 58};
+        int checked = 0;
+        for (HatsPixel first : margin.pixels()) {
+            for (HatsPixel second : margin.pixels()) {
+                if (first.compareTo(second) >= 0) {
+                    continue;
+                }
+                List<Long> firstMargin = ids(side.readRows(hadoop, margin.files().get(first), wholeSky, new long[0]));
+                List<Long> secondMargin = ids(side.readRows(hadoop, margin.files().get(second), wholeSky, new long[0]));
+                List<Long> inBoth = firstMargin.stream().filter(secondMargin::contains).toList();
+                if (inBoth.isEmpty()) {
+                    continue;
+                }
+                List<String> files = new ArrayList<>(primary.files().get(first));
+                files.addAll(primary.files().get(second));
+                long[] cells = org.skysieve.sky.healpix.HealpixRanges.ofRanges(new long[] {first.firstIndex29(), first.lastIndex29() + 1,
+                        second.firstIndex29(), second.lastIndex29() + 1}).toArray();
+                PiecePlan plan = new PiecePlan(0, 0, 0, List.of(), List.of(), new long[0], files, wholeSky, new long[0],
+                        List.of(margin.files().get(first).get(0), margin.files().get(second).get(0)), cells);
+                List<Long> read = ids(MarginRows.read(hadoop, side, plan));
+                List<Long> expected = new ArrayList<>(ids(side.readRows(hadoop, files, wholeSky, new long[0])));
+                java.util.stream.Stream.concat(firstMargin.stream(), secondMargin.stream()).distinct()
+                        .filter(id -> !insideEither(positions().get(id), first, second)).forEach(expected::add);
+                expected.sort(null);
+                assertThat(read).isEqualTo(expected).doesNotHaveDuplicates();
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private static List<Long> ids(RowBlock block) {
+        RowBlock.Values id = block.column("id");
+        List<Long> ids = new ArrayList<>();
+        for (int row = 0; row < block.rowCount(); row++) {
+            ids.add(id.longs[row]);
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    private static boolean insideEither(double[] position, HatsPixel first, HatsPixel second) {
+        long index = HealpixNested.hash(29, Math.toRadians(position[0]), Math.toRadians(position[1]));
+        return first.firstIndex29() <= index && index <= first.lastIndex29() || second.firstIndex29() <= index && index <= second.lastIndex29();
+    }
+
     /** Each row against each partition: outside it, and within the threshold of its cell. */
     private static Map<HatsPixel, List<Long>> bruteForce(HatsCatalog primary) {
         double thresholdRad = Angles.arcsecToRad(THRESHOLD_ARCSEC);
