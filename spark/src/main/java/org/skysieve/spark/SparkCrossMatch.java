@@ -35,7 +35,10 @@ import org.skysieve.xmatch.PositionColumns;
  * ({@link PieceMatch}, as {@link org.skysieve.xmatch.PartitionedMatcher} does piece by piece). The output has the same
  * columns as {@code skysieve xmatch}: the left columns, the right columns (a name on both sides gets {@code _1} and
  * {@code _2}), {@code separation_arcsec}, {@code candidates}, {@code rank} and {@code mates} (counted over the whole
- * sky: {@link SharedMates}), then the left row's {@code _healpix_29}, partitioned as the left catalogue. A catalogue
+ * sky: {@link SharedMates}), then the left row's {@code _healpix_29}, partitioned as the left catalogue. When the right
+ * catalogue has a margin cache whose threshold covers the margin ({@link MarginOption}, {@link MarginCaches}), each
+ * task reads the right partitions over its cell and their margin files instead of the neighbouring partitions
+ * ({@link MarginPlanner}); the pairs are the same. A catalogue
  * with proper motions ({@code pmra}, {@code pmdec} and an epoch in its survey.json) is moved to the other's epoch.
  */
 public final class SparkCrossMatch {
