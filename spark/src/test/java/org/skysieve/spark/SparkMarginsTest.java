@@ -28,6 +28,7 @@ import org.skysieve.sky.Angles;
 import org.skysieve.sky.LonLat;
 import org.skysieve.sky.healpix.CellDistance;
 import org.skysieve.sky.healpix.HealpixNested;
+import org.skysieve.testing.SharedTestData;
 
 /**
  * Margin caches built on Spark against brute force: for every partition, every row of the catalogue outside it and
@@ -123,7 +124,7 @@ class SparkMarginsTest {
      */
     @Test
     void hatsImportMarginCachesAreReadAndHoldOurs() {
-        Path lsdb = SharedData.folder("hats/lsdb");
+        Path lsdb = SharedTestData.folder("hats/lsdb");
         SparkSession spark = TestSpark.session();
         HadoopFiles hadoop = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
         SparkCatalogue xmatch = SparkCatalogue.open(hadoop, lsdb.resolve("small_sky_xmatch").toString());
