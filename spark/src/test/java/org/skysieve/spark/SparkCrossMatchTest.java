@@ -261,7 +261,7 @@ class SparkCrossMatchTest {
     private static TestCatalogues.Written rightFine;
 
     /**
-     * The right rows written again in partitions of at most 60 rows, and their margin cache at 120 arcsec, built once,
+     * The right rows written again in partitions of at most 100 rows, and their margin cache at 120 arcsec, built once,
      * away from the catalogue (the tests without a cache must not find it).
      */
     private static synchronized String rightMargin(SparkSession spark) {
@@ -269,7 +269,7 @@ class SparkCrossMatchTest {
             try {
                 LoadedTable rows = right.table();
                 double[][] positions = {((Column.DoubleColumn) rows.columns().get(1)).values(), ((Column.DoubleColumn) rows.columns().get(2)).values()};
-                rightFine = TestCatalogues.write(folder, "right_fine", positions, 1_000_000, 60);
+                rightFine = TestCatalogues.write(folder, "right_fine", positions, 1_000_000, 100);
             } catch (IOException | SQLException e) {
                 throw new AssertionError(e);
             }
