@@ -21,9 +21,20 @@ import org.skysieve.catalog.hats.HatsPixel;
  * @param rightBounds       the right rows needed: the piece and its margin
  * @param sharedBounds      index ranges inside the piece that other pieces also read as right rows: a right row there,
  *                          or outside the piece, may be paired by several tasks, so its mates are counted over the sky
+ * @param rightMarginFiles  the margin cache files of the right partitions in {@code rightFiles}, when the piece reads
+ *                          those instead of the neighbouring partitions (empty otherwise: {@link MarginPlanner})
+ * @param rightMarginExclude the cells of the right partitions read whole: margin rows there are left out (they are read
+ *                          from the partitions' own files)
  */
 record PiecePlan(int index, int order, long npix, List<String> leftFiles, List<String> leftMarginFiles, long[] leftMarginBounds,
-        List<String> rightFiles, long[] rightBounds, long[] sharedBounds) implements Serializable {
+        List<String> rightFiles, long[] rightBounds, long[] sharedBounds, List<String> rightMarginFiles, long[] rightMarginExclude)
+        implements Serializable {
+    /** A plan that reads the right partitions around the piece (no margin cache). */
+    PiecePlan(int index, int order, long npix, List<String> leftFiles, List<String> leftMarginFiles, long[] leftMarginBounds,
+            List<String> rightFiles, long[] rightBounds, long[] sharedBounds) {
+        this(index, order, npix, leftFiles, leftMarginFiles, leftMarginBounds, rightFiles, rightBounds, sharedBounds, List.of(), new long[0]);
+    }
+
     PiecePlan {
         new HatsPixel(order, npix);
         leftFiles = List.copyOf(leftFiles);
@@ -32,6 +43,13 @@ record PiecePlan(int index, int order, long npix, List<String> leftFiles, List<S
         requireNonNull(leftMarginBounds, "leftMarginBounds is null");
         requireNonNull(rightBounds, "rightBounds is null");
         requireNonNull(sharedBounds, "sharedBounds is null");
+        rightMarginFiles = List.copyOf(rightMarginFiles);
+        requireNonNull(rightMarginExclude, "rightMarginExclude is null");
+    }
+
+    /** The same piece reading {@code files} and their margin files instead of the right partitions around it. */
+    PiecePlan withRightMargin(List<String> files, List<String> marginFiles, long[] exclude) {
+        return new PiecePlan(index, order, npix, leftFiles, leftMarginFiles, leftMarginBounds, files, rightBounds, sharedBounds, marginFiles, exclude);
     }
 
     /** The left partition (HATS pixels are not serialisable: the plan holds order and pixel). */

@@ -59,7 +59,8 @@ final class PieceTask implements Serializable {
         if (leftRows.rowCount() == 0) {
             return null;
         }
-        RowBlock rightRows = right.readRows(hadoop, plan.rightFiles(), plan.rightBounds(), new long[0]);
+        RowBlock rightRows = plan.rightMarginFiles().isEmpty() ? right.readRows(hadoop, plan.rightFiles(), plan.rightBounds(), new long[0])
+                : MarginRows.read(hadoop, right, plan);
         LoadedTable leftTable = leftRows.toLoadedTable();
         LoadedTable margin = mode == MatchMode.SYMMETRIC ? leftMargin(plan) : leftTable;
         MatchResult result = PieceMatch.match(leftTable, margin, rightRows.toLoadedTable(), left.positions().toPositionColumns(),

@@ -55,6 +55,11 @@ public record SparkCatalogue(String location, Map<String, String> properties, Ma
 
     /** Opens the catalogue at {@code location}. */
     public static SparkCatalogue open(HadoopFiles hadoop, String location) {
+        return open(hadoop, location, "object");
+    }
+
+    /** Opens the HATS catalogue at {@code location}, whose {@code dataproduct_type} must be {@code expectedType} (e.g. margin). */
+    static SparkCatalogue open(HadoopFiles hadoop, String location, String expectedType) {
         requireNonNull(hadoop, "hadoop is null");
         requireNonNull(location, "location is null");
         Path root = new Path(location);
@@ -67,8 +72,8 @@ public record SparkCatalogue(String location, Map<String, String> properties, Ma
         }
         Map<String, String> properties = parseProperties(hadoop.readText(propertiesFile));
         String type = properties.getOrDefault("dataproduct_type", "object");
-        if (!type.equals("object")) {
-            throw new HatsException("Expected a HATS catalogue of type object in " + location + ". Actual: " + type);
+        if (!type.equals(expectedType)) {
+            throw new HatsException("Expected a HATS catalogue of type " + expectedType + " in " + location + ". Actual: " + type);
         }
         String suffix = properties.getOrDefault("hats_npix_suffix", ".parquet");
         Map<HatsPixel, List<String>> files = new LinkedHashMap<>();

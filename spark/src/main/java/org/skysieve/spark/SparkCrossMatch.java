@@ -35,7 +35,10 @@ import org.skysieve.xmatch.PositionColumns;
  * ({@link PieceMatch}, as {@link org.skysieve.xmatch.PartitionedMatcher} does piece by piece). The output has the same
  * columns as {@code skysieve xmatch}: the left columns, the right columns (a name on both sides gets {@code _1} and
  * {@code _2}), {@code separation_arcsec}, {@code candidates}, {@code rank} and {@code mates} (counted over the whole
- * sky: {@link SharedMates}), then the left row's {@code _healpix_29}, partitioned as the left catalogue. A catalogue
+ * sky: {@link SharedMates}), then the left row's {@code _healpix_29}, partitioned as the left catalogue. When the right
+ * catalogue has a margin cache whose threshold covers the margin ({@link MarginOption}, {@link MarginCaches}), each
+ * task reads the right partitions over its cell and their margin files instead of the neighbouring partitions
+ * ({@link MarginPlanner}); the pairs are the same. A catalogue
  * with proper motions ({@code pmra}, {@code pmdec} and an epoch in its survey.json) is moved to the other's epoch.
  */
 public final class SparkCrossMatch {
@@ -48,9 +51,16 @@ public final class SparkCrossMatch {
      * @param leftColumns   columns to carry from the left (empty: id, ra, dec)
      * @param rightColumns  columns to carry from the right (empty: id, ra, dec)
      * @param output        the HATS catalogue folder to write (must not exist)
+     * @param rightMargin   which margin cache of the right catalogue to read, if one covers the margin ({@link MarginOption})
      */
     public record Request(String left, String right, MatchMode mode, double radiusArcsec, List<String> leftColumns, List<String> rightColumns,
-            String output) {
+            String output, MarginOption rightMargin) {
+        /** A request that uses a margin cache found beside the right catalogue, if any. */
+        public Request(String left, String right, MatchMode mode, double radiusArcsec, List<String> leftColumns, List<String> rightColumns,
+                String output) {
+            this(left, right, mode, radiusArcsec, leftColumns, rightColumns, output, MarginOption.beside());
+        }
+
         public Request {
             requireNonNull(left, "left is null");
             requireNonNull(right, "right is null");
@@ -59,14 +69,19 @@ public final class SparkCrossMatch {
             leftColumns = List.copyOf(leftColumns);
             rightColumns = List.copyOf(rightColumns);
             requireNonNull(output, "output is null");
+            requireNonNull(rightMargin, "rightMargin is null");
         }
     }
 
-    /** What a run did. */
-    public record Summary(long pairs, int pieces, double seconds) {
+    /** What a run did; {@code rightReads} says how the pieces read the right catalogue (margin cache or not, and why). */
+    public record Summary(long pairs, int pieces, double seconds, String rightReads) {
+        public Summary {
+            requireNonNull(rightReads, "rightReads is null");
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d pairs from %d partitions in %.1f s", pairs, pieces, seconds);
+            return String.format(Locale.ROOT, "%,d pairs from %d partitions in %.1f s; %s", pairs, pieces, seconds, rightReads);
         }
     }
 
@@ -81,8 +96,8 @@ public final class SparkCrossMatch {
                 hadoop.fileSystem(upload).delete(upload, true);
                 UploadedTable.toHats(spark, request.left(), upload.toString());
                 Summary summary = run(spark, new Request(upload.toString(), request.right(), request.mode(), request.radiusArcsec(),
-                        request.leftColumns(), request.rightColumns(), request.output()));
-                return new Summary(summary.pairs(), summary.pieces(), (System.nanoTime() - start) / 1e9);
+                        request.leftColumns(), request.rightColumns(), request.output(), request.rightMargin()));
+                return new Summary(summary.pairs(), summary.pieces(), (System.nanoTime() - start) / 1e9, summary.rightReads());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("Could not stage " + request.left() + ": " + e.getMessage(), e);
             } finally {
@@ -109,7 +124,10 @@ public final class SparkCrossMatch {
         SideColumns leftSide = SideColumns.of(left, leftSchema, leftOutput, List.of(), SidePositions.of(leftPositions));
         SideColumns rightSide = SideColumns.of(right, rightSchema, rightOutput, List.of(rightKey), SidePositions.of(rightPositions));
         MatchSpec spec = new MatchSpec(request.mode(), request.radiusArcsec(), 0.0, 1);
-        List<PiecePlan> plans = MatchPlanner.plan(left, right, request.mode(), PieceMatch.marginRad(spec, leftPositions, rightPositions));
+        double marginRad = PieceMatch.marginRad(spec, leftPositions, rightPositions);
+        MarginPlanner.Planned planned = MarginPlanner.plan(MatchPlanner.plan(left, right, request.mode(), marginRad), hadoop, right,
+                request.rightMargin(), marginRad);
+        List<PiecePlan> plans = planned.plans();
 
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         PieceTask keysOnly = new PieceTask(hadoop, SideColumns.of(left, leftSchema, List.of(), List.of(), SidePositions.of(leftPositions)),
@@ -130,7 +148,7 @@ public final class SparkCrossMatch {
         long pairs = HatsOutput.write(hadoop, spark.createDataFrame(rows, schema), plans.stream().map(PiecePlan::pixel).toList(), request.output(),
                 positionsKept ? raColumn : "", positionsKept ? outputName(left.decColumn(), leftSide.output(), rightSide.output(), "_1") : "", provenance);
         shared.destroy();
-        return new Summary(pairs, plans.size(), (System.nanoTime() - start) / 1e9);
+        return new Summary(pairs, plans.size(), (System.nanoTime() - start) / 1e9, planned.describe());
     }
 
     /** The output columns: left, right (renamed on a clash), the match columns and the left row's index. */

@@ -24,12 +24,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The entry point for {@code spark-submit} (and {@code ./skysieve spark}, which runs it on {@code local[*]}):
- * {@code xmatch}, {@code neighbours}, {@code read} and {@code dataset}. Catalogue locations are folders or URIs that Spark's Hadoop file
+ * {@code xmatch}, {@code neighbours}, {@code read}, {@code dataset} and {@code margins}. Catalogue locations are folders or URIs that Spark's Hadoop file
  * systems open (local paths, {@code hdfs://}, {@code s3a://}). Without a master from {@code spark-submit} or
  * {@code --master}, Spark runs in this process on every core ({@code local[*]}).
  */
 @Command(name = "skysieve-spark", mixinStandardHelpOptions = true, subcommands = {SparkMain.Xmatch.class, SparkMain.Neighbours.class,
-        SparkMain.Read.class, SparkMain.DatasetJob.class}, description = "skysieve jobs on Apache Spark over the same HATS catalogues.")
+        SparkMain.Read.class, SparkMain.DatasetJob.class, SparkMain.Margins.class}, description = "skysieve jobs on Apache Spark over the same HATS catalogues.")
 public final class SparkMain implements Runnable {
     @Override
     public void run() {
@@ -85,6 +85,9 @@ public final class SparkMain implements Runnable {
         List<String> columns = new ArrayList<>();
         @Option(names = "--out", required = true, description = "The HATS catalogue folder to write (must not exist).")
         String out;
+        @Option(names = "--right-margin", paramLabel = "FOLDER|none", description = "The right catalogue's margin cache to read"
+                + " (default: one beside it, built by `margins`, whose threshold covers the radius; none: read the right partitions around each piece).")
+        String rightMargin;
 
         @Override
         public Integer call() {
@@ -92,7 +95,7 @@ public final class SparkMain implements Runnable {
             List<String> rightColumns = new ArrayList<>();
             parseColumns(columns, leftColumns, rightColumns);
             SparkCrossMatch.Request request = new SparkCrossMatch.Request(left, right, MatchMode.fromWord(find), AngleText.parseArcsec(radius, "--radius"),
-                    leftColumns, rightColumns, out);
+                    leftColumns, rightColumns, out, MarginOption.parse(rightMargin));
             SparkSession spark = session("xmatch");
             System.out.println(SparkCrossMatch.run(spark, request) + ", written to " + out);
             spark.stop();
@@ -212,6 +215,28 @@ public final class SparkMain implements Runnable {
             } finally {
                 spark.stop();
             }
+        }
+    }
+
+    @Command(name = "margins", mixinStandardHelpOptions = true, description = {"Build a HATS margin cache of a catalogue: for each"
+            + " partition, the rows outside it within the threshold of it, partitioned as the catalogue.",
+        "Cross-matches with this catalogue on the right then read each partition's margin file instead of its neighbours."})
+    static final class Margins extends SparkOptions implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CATALOGUE", description = "The catalogue folder (path or URI).")
+        String catalogue;
+        @Option(names = "--threshold", required = true, description = "The margin threshold with its unit: 10arcsec, 0.01deg.")
+        String threshold;
+        @Option(names = "--out", description = "The margin catalogue folder (default: CATALOGUE_margin_<threshold>arcsec beside it,"
+                + " where cross-matches find it).")
+        String out;
+
+        @Override
+        public Integer call() {
+            double thresholdArcsec = AngleText.parseArcsec(threshold, "--threshold");
+            SparkSession spark = session("margins");
+            System.out.println(SparkMargins.build(spark, catalogue, thresholdArcsec, Optional.ofNullable(out)));
+            spark.stop();
+            return 0;
         }
     }
 

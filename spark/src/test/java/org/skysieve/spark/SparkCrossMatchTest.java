@@ -197,6 +197,88 @@ class SparkCrossMatchTest {
         assertThat(java.nio.file.Files.list(folder).map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".upload"));
     }
 
+    /**
+     * With the margin cache of the right catalogue written in finer partitions (threshold 120" for a 90" radius, so left
+     * cells hold several right partitions, and right partitions several left cells), each piece reads the right partitions over
+     * its cell and their margin files instead of the partitions around it: the pair sets stay exactly those of the
+     * engine on the whole tables (best, and symmetric, which also reads left margins; all reads the right rows as best
+     * does), including pieces whose cell holds several right partitions (a margin
+     * row in several of their margin files is read once).
+     */
+    @ParameterizedTest
+    @EnumSource(value = MatchMode.class, names = {"BEST", "SYMMETRIC"})
+    void pairsEqualTheSingleMachineEngineWithTheMarginCache(MatchMode mode) {
+        SparkSession spark = TestSpark.session();
+        String margin = rightMargin(spark);
+        Path output = folder.resolve("out-margin-" + mode.word());
+        SparkCrossMatch.Summary summary = SparkCrossMatch.run(spark, new SparkCrossMatch.Request(left.directory().toString(),
+                rightFine.directory().toString(), mode, RADIUS_ARCSEC, List.of(), List.of("id", "mag_r"), output.toString(), MarginOption.at(margin)));
+        assertThat(summary.rightReads()).contains("margin cache " + margin).contains("pieces read it");
+
+        List<String> found = new ArrayList<>();
+        for (Row row : HatsDataFrames.read(spark, output.toString()).collectAsList()) {
+            found.add(row.getLong(row.fieldIndex("id_1")) + " " + row.getLong(row.fieldIndex("id_2")) + " "
+                    + row.getDouble(row.fieldIndex("separation_arcsec")) + " " + row.getLong(row.fieldIndex("candidates")) + " "
+                    + row.getLong(row.fieldIndex("rank")) + " " + row.getLong(row.fieldIndex("mates")));
+        }
+        found.sort(null);
+        List<String> expected = whole(mode);
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(found);
+        List<String> extra = new ArrayList<>(found);
+        extra.removeAll(expected);
+        assertThat(missing.subList(0, Math.min(10, missing.size()))).as("pairs missing with the margin cache").isEmpty();
+        assertThat(extra.subList(0, Math.min(10, extra.size()))).as("pairs found with the margin cache that the engine did not").isEmpty();
+        assertThat(found).isEqualTo(expected);
+    }
+
+    /** The plans with the cache: most pieces read it, and some read several right partitions and their margin files. */
+    @org.junit.jupiter.api.Test
+    void piecesReadTheRightPartitionsOverTheirCellAndTheirMarginFiles() {
+        SparkSession spark = TestSpark.session();
+        HadoopFiles hadoop = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        String margin = rightMargin(spark);
+        SparkCatalogue leftCatalogue = SparkCatalogue.open(hadoop, left.directory().toString());
+        SparkCatalogue rightCatalogue = SparkCatalogue.open(hadoop, rightFine.directory().toString());
+        double marginRad = org.skysieve.sky.Angles.arcsecToRad(RADIUS_ARCSEC);
+        List<PiecePlan> around = MatchPlanner.plan(leftCatalogue, rightCatalogue, MatchMode.BEST, marginRad);
+        MarginPlanner.Planned planned = MarginPlanner.plan(around, hadoop, rightCatalogue, MarginOption.at(margin), marginRad);
+        assertThat(planned.readingMargins()).isGreaterThan(planned.plans().size() / 2);
+        assertThat(planned.plans().stream().filter(plan -> plan.rightMarginFiles().size() > 1).count()).as("pieces over several right partitions")
+                .isPositive();
+        long filesAround = around.stream().mapToLong(plan -> plan.rightFiles().size()).sum();
+        long filesWithMargins = planned.plans().stream().filter(plan -> !plan.rightMarginFiles().isEmpty()).mapToLong(plan -> plan.rightFiles().size())
+                .sum();
+        assertThat(filesWithMargins).isLessThan(filesAround);
+        // without a cache, or with one below the margin, the plans stay and the reason is given
+        assertThat(MarginPlanner.plan(around, hadoop, rightCatalogue, MarginOption.beside(), marginRad).describe())
+                .startsWith("no usable margin cache beside").contains("build one with `skysieve spark margins`");
+        assertThat(MarginPlanner.plan(around, hadoop, rightCatalogue, MarginOption.at(margin), 2 * marginRad).describe())
+                .contains("its threshold 120.0 arcsec is below the margin needed, 180.000 arcsec");
+    }
+
+    private static String rightMarginFolder;
+    private static TestCatalogues.Written rightFine;
+
+    /**
+     * The right rows written again in partitions of at most 100 rows, and their margin cache at 120 arcsec, built once,
+     * away from the catalogue (the tests without a cache must not find it).
+     */
+    private static synchronized String rightMargin(SparkSession spark) {
+        if (rightMarginFolder == null) {
+            try {
+                LoadedTable rows = right.table();
+                double[][] positions = {((Column.DoubleColumn) rows.columns().get(1)).values(), ((Column.DoubleColumn) rows.columns().get(2)).values()};
+                rightFine = TestCatalogues.write(folder, "right_fine", positions, 1_000_000, 100);
+            } catch (IOException | SQLException e) {
+                throw new AssertionError(e);
+            }
+            rightMarginFolder = SparkMargins.build(spark, rightFine.directory().toString(), 120, java.util.Optional.of(folder.resolve("margins")
+                    .resolve("right_fine_margin_120arcsec").toString())).output();
+        }
+        return rightMarginFolder;
+    }
+
     private static double rightRa(long id) {
         return ((Column.DoubleColumn) right.table().columns().get(1)).values()[(int) (id - 1_000_000)];
     }

@@ -26,7 +26,9 @@ import org.skysieve.xmatch.TableFiles;
 
 /**
  * Cross-match on Spark local[1] and local[2] beside the single-machine engine, on the same HATS catalogues (a main that
- * prints figures, not a test). The inputs are those of {@code skysieve bench xmatch} (N uniform points; 80% of them
+ * prints figures, not a test), without and with the right catalogue's margin cache (10 arcsec, built here once and
+ * its build timed at each core count), with the task CPU, the bytes read and written through Hadoop's file system, and
+ * the right files each piece opens. The inputs are those of {@code skysieve bench xmatch} (N uniform points; 80% of them
  * moved by up to 1.5 arcsec plus N/5 others), written as HATS catalogues with at most {@code --partition-rows} rows per
  * partition. Both engines read HATS and write their output (Spark: a HATS catalogue; one machine: Parquet, as
  * {@code skysieve xmatch survey:A survey:B --out x.parquet}); best match within 1 arcsec; the pair counts must agree.
@@ -40,6 +42,7 @@ import org.skysieve.xmatch.TableFiles;
 public final class SparkXmatchBenchmark {
     private static final double RADIUS_ARCSEC = 1.0;
     private static final long PARTITION_ROWS = 100_000;
+    private static final double MARGIN_THRESHOLD_ARCSEC = 10.0;
 
     private SparkXmatchBenchmark() {
     }
@@ -65,6 +68,7 @@ public final class SparkXmatchBenchmark {
             }
             int partitions = HatsCatalog.open(left).partitions().size();
             long pairs = singleMachine(left, right, work.resolve("single-" + rows + ".parquet"), rows);
+            Path margin = work.resolve("right-" + rows + "-margin-" + (long) MARGIN_THRESHOLD_ARCSEC + "arcsec");
             for (int cores : new int[] {1, 2}) {
                 SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("bench")
                         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
@@ -72,17 +76,71 @@ public final class SparkXmatchBenchmark {
                 spark.sparkContext().setLogLevel("ERROR");
                 TaskTimes times = new TaskTimes();
                 spark.sparkContext().addSparkListener(times);
-                Path out = work.resolve("spark-" + rows + "-" + cores);
-                org.apache.spark.util.Utils.deleteRecursively(out.toFile());
-                long start = System.nanoTime();
-                SparkCrossMatch.Summary summary = SparkCrossMatch.run(spark, new SparkCrossMatch.Request(left.toString(), right.toString(),
-                        MatchMode.BEST, RADIUS_ARCSEC, List.of(), List.of(), out.toString()));
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "| %,d x %,d | Spark local[%d], %d partitions (tasks: %.1f s CPU, %.1f s run) | %.1f | %,d%s | %s |%n",
-                        rows, rows, cores, partitions, times.cpuNanos.get() / 1e9, times.runMillis.get() / 1e3, seconds, summary.pairs(),
-                        summary.pairs() == pairs ? "" : " (DIFFERS)", load());
+                if (cores == 2 || !Files.isDirectory(margin)) {
+                    // the margin cache's build, timed at each core count (kept from the first for the runs below)
+                    Path built = cores == 1 ? margin : work.resolve("margin-rebuild-" + rows);
+                    org.apache.spark.util.Utils.deleteRecursively(built.toFile());
+                    IoCounters io = IoCounters.start();
+                    times.reset();
+                    long start = System.nanoTime();
+                    SparkMargins.Summary summary = SparkMargins.build(spark, right.toString(), MARGIN_THRESHOLD_ARCSEC, java.util.Optional.of(built.toString()));
+                    System.out.printf(Locale.ROOT, "| %,d (right) | margin cache build at %.0f arcsec, Spark local[%d] (tasks: %.1f s CPU, %.1f s run; %s) | %.1f | %,d margin rows | %s |%n",
+                            rows + rows / 5, MARGIN_THRESHOLD_ARCSEC, cores, times.cpuNanos.get() / 1e9, times.runMillis.get() / 1e3, io.done(),
+                            (System.nanoTime() - start) / 1e9, summary.rows(), load());
+                }
+                for (MarginOption option : List.of(MarginOption.none(), MarginOption.at(margin.toString()))) {
+                    Path out = work.resolve("spark-" + rows + "-" + cores);
+                    org.apache.spark.util.Utils.deleteRecursively(out.toFile());
+                    IoCounters io = IoCounters.start();
+                    times.reset();
+                    long start = System.nanoTime();
+                    SparkCrossMatch.Summary summary = SparkCrossMatch.run(spark, new SparkCrossMatch.Request(left.toString(), right.toString(),
+                            MatchMode.BEST, RADIUS_ARCSEC, List.of(), List.of(), out.toString(), option));
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    System.out.printf(Locale.ROOT, "| %,d x %,d | Spark local[%d], %d partitions, %s (tasks: %.1f s CPU, %.1f s run; %s; %s) | %.1f | %,d%s | %s |%n",
+                            rows, rows, cores, partitions, option.kind() == MarginOption.Kind.NONE ? "no margin cache" : "margin cache",
+                            times.cpuNanos.get() / 1e9, times.runMillis.get() / 1e3, io.done(), rightReadsPerPiece(spark, left, right, option),
+                            seconds, summary.pairs(), summary.pairs() == pairs ? "" : " (DIFFERS)", load());
+                }
                 spark.stop();
             }
+        }
+    }
+
+    /** The right files each piece opens (the plan), and their bytes, per piece on average (a pass reads them; the job makes two passes). */
+    private static String rightReadsPerPiece(SparkSession spark, Path left, Path right, MarginOption option) {
+        HadoopFiles hadoop = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        SparkCatalogue leftCatalogue = SparkCatalogue.open(hadoop, left.toString());
+        SparkCatalogue rightCatalogue = SparkCatalogue.open(hadoop, right.toString());
+        double marginRad = org.skysieve.sky.Angles.arcsecToRad(RADIUS_ARCSEC);
+        List<PiecePlan> plans = MarginPlanner.plan(MatchPlanner.plan(leftCatalogue, rightCatalogue, MatchMode.BEST, marginRad), hadoop, rightCatalogue,
+                option, marginRad).plans();
+        long files = 0;
+        long bytes = 0;
+        for (PiecePlan plan : plans) {
+            for (String file : java.util.stream.Stream.concat(plan.rightFiles().stream(), plan.rightMarginFiles().stream()).toList()) {
+                files++;
+                bytes += new java.io.File(java.net.URI.create(new org.apache.hadoop.fs.Path(file).toUri().getScheme() == null ? "file:" + file : file)).length();
+            }
+        }
+        return String.format(Locale.ROOT, "right files per piece %.2f, %.1f MB", (double) files / plans.size(), bytes / 1e6 / plans.size());
+    }
+
+    /** Bytes read and written through Hadoop's local file system (all tasks run in this JVM) since {@link #start}. */
+    private record IoCounters(long read, long written) {
+        static IoCounters start() {
+            org.apache.hadoop.fs.StorageStatistics file = org.apache.hadoop.fs.FileSystem.getGlobalStorageStatistics().get("file");
+            return file == null ? new IoCounters(0, 0) : new IoCounters(value(file, "bytesRead"), value(file, "bytesWritten"));
+        }
+
+        String done() {
+            IoCounters now = start();
+            return String.format(Locale.ROOT, "%.0f MB read, %.0f MB written", (now.read - read) / 1e6, (now.written - written) / 1e6);
+        }
+
+        private static long value(org.apache.hadoop.fs.StorageStatistics statistics, String key) {
+            Long value = statistics.getLong(key);
+            return value == null ? 0 : value;
         }
     }
 
@@ -108,6 +166,11 @@ public final class SparkXmatchBenchmark {
     private static final class TaskTimes extends org.apache.spark.scheduler.SparkListener {
         final java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
         final java.util.concurrent.atomic.AtomicLong runMillis = new java.util.concurrent.atomic.AtomicLong();
+
+        void reset() {
+            cpuNanos.set(0);
+            runMillis.set(0);
+        }
 
         @Override
         public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd) {

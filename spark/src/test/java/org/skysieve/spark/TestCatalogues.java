@@ -50,6 +50,11 @@ final class TestCatalogues {
     }
 
     static Written write(Path folder, String name, double[][] positions, long firstId) throws IOException, SQLException {
+        return write(folder, name, positions, firstId, 250);
+    }
+
+    /** The rows written in partitions of at most {@code maxRowsPerPartition} rows. */
+    static Written write(Path folder, String name, double[][] positions, long firstId, int maxRowsPerPartition) throws IOException, SQLException {
         int n = positions[0].length;
         long[] ids = new long[n];
         StringBuilder csv = new StringBuilder("id,ra,dec,mag_r,mag_r_status,flags\n");
@@ -77,7 +82,7 @@ final class TestCatalogues {
                 StatusColumns.statusDoc("mag_r", "r", "em.opt.R"),
                 ColumnDoc.of("flags", ColumnType.INT, "", "meta.code.qual", "Quality flags").withFlags(FLAGS)));
         Path directory = folder.resolve(name);
-        HatsCatalogWriter.write(parquet, table, "test", new HatsWriteOptions(250, 12, 3), directory);
+        HatsCatalogWriter.write(parquet, table, "test", new HatsWriteOptions(maxRowsPerPartition, 12, 3), directory);
         return new Written(directory, new LoadedTable(name, List.of(new Column.LongColumn("id", ids, new boolean[n]),
                 new Column.DoubleColumn("ra", positions[0]), new Column.DoubleColumn("dec", positions[1]))));
     }
