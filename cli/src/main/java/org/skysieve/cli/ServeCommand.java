@@ -133,9 +133,9 @@ final class ServeCommand implements Callable<Integer> {
         MemoryTables copies = served.executor().engine().memoryTables();
         if (copies.budgetBytes() > 0) {
             System.out.printf("  in memory (--memory-tables-mb %d): %d MiB used%n", copies.budgetBytes() >> 20, copies.usedBytes() >> 20);
-            copies.loaded().forEach(t -> System.out.printf("    %-28s %,12d rows %6d MiB, loaded in %.1f s%n", t.tableName(), t.rows(),
+            copies.loaded().forEach(t -> System.out.printf("    %-44s %,12d rows %6d MiB, loaded in %.1f s%n", t.tableName(), t.rows(),
                     t.bytes() >> 20, t.loadTime().toMillis() / 1000.0));
-            copies.skipped().forEach(t -> System.out.printf("    %-28s left on its files: %s%n", t.tableName(), t.reason()));
+            copies.skipped().forEach(t -> System.out.printf("    %-44s left on its files: %s%n", t.tableName(), t.reason()));
         }
         System.out.println("  portal: " + base + "/  (surveys, columns, query, cross-match, cutouts, jobs, datasets)");
         System.out.println("  services: " + base + "/services");
