@@ -68,22 +68,8 @@ class SparkCrossMatchTest {
                 right.directory().toString(), mode, RADIUS_ARCSEC, List.of(), List.of("id", "mag_r"), output.toString()));
 
         List<Row> rows = HatsDataFrames.read(spark, output.toString()).collectAsList();
-        List<String> found = new ArrayList<>();
-        for (Row row : rows) {
-            found.add(row.getLong(row.fieldIndex("id_1")) + " " + row.getLong(row.fieldIndex("id_2")) + " "
-                    + row.getDouble(row.fieldIndex("separation_arcsec")) + " " + row.getLong(row.fieldIndex("candidates")) + " "
-                    + row.getLong(row.fieldIndex("rank")) + " " + row.getLong(row.fieldIndex("mates")));
-        }
-        found.sort(null);
         List<String> expected = whole(mode);
-        // differences first: a message listing thousands of pairs says nothing
-        List<String> missing = new ArrayList<>(expected);
-        missing.removeAll(found);
-        List<String> extra = new ArrayList<>(found);
-        extra.removeAll(expected);
-        assertThat(missing.subList(0, Math.min(10, missing.size()))).as("pairs missing from Spark's result").isEmpty();
-        assertThat(extra.subList(0, Math.min(10, extra.size()))).as("pairs Spark found that the engine did not").isEmpty();
-        assertThat(found).isEqualTo(expected);
+        assertSamePairs(pairs(rows), expected, "from Spark's result", "Spark found");
         assertThat(summary.pairs()).isEqualTo(expected.size());
         assertThat(rows.get(0).schema().fieldNames()).containsExactly("id_1", "ra", "dec", "id_2", "mag_r", "separation_arcsec", "candidates",
                 "rank", "mates", "_healpix_29");
@@ -215,21 +201,8 @@ class SparkCrossMatchTest {
                 rightFine.directory().toString(), mode, RADIUS_ARCSEC, List.of(), List.of("id", "mag_r"), output.toString(), MarginOption.at(margin)));
         assertThat(summary.rightReads()).contains("margin cache " + margin).contains("pieces read it");
 
-        List<String> found = new ArrayList<>();
-        for (Row row : HatsDataFrames.read(spark, output.toString()).collectAsList()) {
-            found.add(row.getLong(row.fieldIndex("id_1")) + " " + row.getLong(row.fieldIndex("id_2")) + " "
-                    + row.getDouble(row.fieldIndex("separation_arcsec")) + " " + row.getLong(row.fieldIndex("candidates")) + " "
-                    + row.getLong(row.fieldIndex("rank")) + " " + row.getLong(row.fieldIndex("mates")));
-        }
-        found.sort(null);
-        List<String> expected = whole(mode);
-        List<String> missing = new ArrayList<>(expected);
-        missing.removeAll(found);
-        List<String> extra = new ArrayList<>(found);
-        extra.removeAll(expected);
-        assertThat(missing.subList(0, Math.min(10, missing.size()))).as("pairs missing with the margin cache").isEmpty();
-        assertThat(extra.subList(0, Math.min(10, extra.size()))).as("pairs found with the margin cache that the engine did not").isEmpty();
-        assertThat(found).isEqualTo(expected);
+        assertSamePairs(pairs(HatsDataFrames.read(spark, output.toString()).collectAsList()), whole(mode),
+                "with the margin cache", "found with the margin cache");
     }
 
     /** The plans with the cache: most pieces read it, and some read several right partitions and their margin files. */
@@ -315,5 +288,28 @@ class SparkCrossMatchTest {
         }
         rows.sort(null);
         return rows;
+    }
+
+    /** Each pair as "id_1 id_2 separation candidates rank mates", sorted. */
+    private static List<String> pairs(List<Row> rows) {
+        List<String> found = new ArrayList<>();
+        for (Row row : rows) {
+            found.add(row.getLong(row.fieldIndex("id_1")) + " " + row.getLong(row.fieldIndex("id_2")) + " "
+                    + row.getDouble(row.fieldIndex("separation_arcsec")) + " " + row.getLong(row.fieldIndex("candidates")) + " "
+                    + row.getLong(row.fieldIndex("rank")) + " " + row.getLong(row.fieldIndex("mates")));
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** The pairs are the engine's; the differences are shown first (a message listing thousands of pairs says nothing). */
+    private static void assertSamePairs(List<String> found, List<String> expected, String missingWhere, String extraHow) {
+        List<String> missing = new ArrayList<>(expected);
+        missing.removeAll(found);
+        List<String> extra = new ArrayList<>(found);
+        extra.removeAll(expected);
+        assertThat(missing.subList(0, Math.min(10, missing.size()))).as("pairs missing " + missingWhere).isEmpty();
+        assertThat(extra.subList(0, Math.min(10, extra.size()))).as("pairs " + extraHow + " that the engine did not").isEmpty();
+        assertThat(found).isEqualTo(expected);
     }
 }
