@@ -117,9 +117,9 @@ final class FeatureStep {
                         + "' AS DOUBLE)";
                 // the matcher wants rows numbered 0..n-1; row_index says where each one's values go among all objects
                 LoadedTable ofEpoch = database.load("objects", "SELECT CAST(row_number() OVER (ORDER BY row_index) - 1"
-                        + " AS BIGINT) AS " + SideBySide.ROW_COLUMN + ", ra, dec" + ofThisEpoch + " ORDER BY row_index");
-                long[] places = ((Column.LongColumn) database.load("objects", "SELECT row_index" + ofThisEpoch
-                        + " ORDER BY row_index").require("row_index", "row_index")).values();
+                        + " AS BIGINT) AS " + SideBySide.ROW_COLUMN + ", ra, dec, row_index" + ofThisEpoch
+                        + " ORDER BY row_index");
+                long[] places = ((Column.LongColumn) ofEpoch.require("row_index", "row_index")).values();
                 List<Column> matched = matcher.bestMatches(featureMatch(table, gatheredNames, radiusArcsec, true,
                         surveyEpoch, year), ofEpoch);
                 whole = whole == null ? emptyLike(matched, objects.rowCount()) : whole;
